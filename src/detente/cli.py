@@ -1,0 +1,131 @@
+"""The ``detente`` command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from detente._version import __version__
+from detente.errors import DetenteError
+
+app = typer.Typer(
+    help="détente: code news about international relations into political event data.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)  # fmt: skip
+db_app = typer.Typer(help="Inspect the event database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite event database.")]
+DEFAULT_DB = Path("detente.sqlite")
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"detente {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False,
+) -> None:  # fmt: skip
+    """détente: code news about international relations into political event data."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
+
+
+@app.command()
+def code(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    processes: Annotated[int, typer.Option("--processes", "-p", min=0,
+                                           help="Worker processes (0 = all cores).")] = 0,
+    strict: Annotated[bool, typer.Option(help="Exit non-zero on any input problem.")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy model package to use.")] = None,
+    input_format: Annotated[str | None, typer.Option("--format",
+                            help="Force the input format: txt, html, jsonl or csv.")] = None,
+    max_chars: Annotated[int, typer.Option(help="Longest article text accepted.")] = 1_000_000,
+    max_file_bytes: Annotated[int, typer.Option(help="Largest single-article file.")] = 10_000_000,
+) -> None:  # fmt: skip
+    """Code articles into events and store them in the database."""
+    from detente.cli_code import run_code
+
+    raise typer.Exit(run_code(inputs, db, processes, strict, model, input_format, max_chars,
+                              max_file_bytes, _err()))  # fmt: skip
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o",
+                      help="Output file: .jsonl, .csv or .parquet (- for JSONL on stdout).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:  # fmt: skip
+    """Export the coded events as JSONL, CSV or Parquet."""
+    from detente.export import export_events
+    from detente.store import EventStore
+
+    _need_db(db)
+    with EventStore(db) as store:
+        n = export_events(store, output, stdout=sys.stdout)
+    _err().print(f"exported {n} events to {output}")
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (see `detente db info`).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:  # fmt: skip
+    """Show an article with its coded events highlighted."""
+    from detente.show import render_article
+    from detente.store import EventStore
+
+    _need_db(db)
+    with EventStore(db) as store:
+        article = store.article(article_id)
+        if article is None:
+            _err().print(f"{db}: no article with id {article_id!r}")
+            raise typer.Exit(1)
+        Console().print(render_article(article, list(store.events(article_id))))
+
+
+@db_app.command("info")
+def db_info(db: DbOption = DEFAULT_DB) -> None:
+    """Show the schema version and the number of rows in each table."""
+    from rich.table import Table
+
+    from detente.store import EventStore
+
+    _need_db(db)
+    with EventStore(db) as store:
+        table = Table(title=f"{db} (schema version {store.schema_version})")
+        table.add_column("table")
+        table.add_column("rows", justify="right")
+        for name, count in store.counts().items():
+            table.add_row(name, str(count))
+        Console().print(table)
+
+
+def _need_db(db: Path) -> None:
+    if not db.exists():
+        _err().print(f"{db}: no such database (run `detente code ... --db {db}` first)")
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point: run the app, turning library errors into one-line messages."""
+    try:
+        app()
+    except DetenteError as exc:
+        _err().print(f"detente: error: {exc}")
+        sys.exit(2)

@@ -1,0 +1,204 @@
+"""Loaders for détente's lexicon data files: countries, role sectors and verb patterns.
+
+Each loader reads one plain-text file (TSV or YAML), validates it, and returns an immutable
+object. Errors name the file, the line and the problem (:class:`LexiconError`).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from detente.errors import LexiconError
+from detente.ontology import Ontology
+
+Tokenize = Callable[[str], Sequence[str]]
+
+SECTORS = frozenset({
+    "GOV", "LEG", "MIL", "COP", "JUD", "REB", "SEP", "INS", "OPP", "MED", "CVL", "BUS", "REL",
+    "REF", "EDU", "HLH", "LAB", "NGO", "IGO", "SPY", "ELI", "AGR", "CRM", "UAF", "MOD", "RAD",
+})  # fmt: skip
+
+
+def data_text(name: str, path: Path | None) -> tuple[str, str]:
+    """Return (text, display name) of a bundled data file, or of ``path`` when given."""
+    if path is not None:
+        return path.read_text(encoding="utf-8"), str(path)
+    return (resources.files("detente") / "data" / name).read_text(encoding="utf-8"), name
+
+
+def data_digest(files: Sequence[tuple[str, Path | None]]) -> str:
+    """Short digest of the data files in use (bundled name, or override path), for versioning."""
+    h = hashlib.sha256()
+    for name, path in files:
+        h.update(data_text(name, path)[0].encode("utf-8"))
+    return h.hexdigest()[:8]
+
+
+def _tsv_rows(text: str, name: str, columns: Sequence[str]) -> list[tuple[int, dict[str, str]]]:
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1)
+                if line.strip() and not line.startswith("#")]  # fmt: skip
+    if not numbered:
+        raise LexiconError(name, None, "no header row")
+    header = numbered[0][1].split("\t")
+    if list(header) != list(columns):
+        raise LexiconError(name, numbered[0][0], f"expected columns {list(columns)}, got {header}")
+    rows = []
+    for lineno, row in zip((n for n, _ in numbered[1:]), csv.reader(
+            (line for _, line in numbered[1:]), delimiter="\t", quoting=csv.QUOTE_NONE)):  # fmt: skip
+        if len(row) != len(columns):
+            raise LexiconError(name, lineno, f"expected {len(columns)} fields, got {len(row)}")
+        rows.append((lineno, dict(zip(columns, row, strict=True))))
+    return rows
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """One alias of an actor: its tokens as written, and what it resolves to."""
+
+    tokens: tuple[str, ...]
+    country: str
+    sector: str | None
+    kind: str  # "name", "demonym", "capital"
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    """Country names, demonyms and capitals, indexed by the lowercased first token."""
+
+    by_first: Mapping[str, tuple[NameEntry, ...]]
+    countries: frozenset[str]
+
+    @classmethod
+    def load(cls, tokenize: Tokenize, path: Path | None = None) -> ActorLexicon:
+        text, name = data_text("countries.tsv", path)
+        rows = _tsv_rows(text, name, ("iso3", "name", "aliases", "demonyms", "capitals"))
+        seen: dict[tuple[str, ...], tuple[str, int]] = {}
+        index: dict[str, list[NameEntry]] = {}
+        countries = set()
+        for lineno, row in rows:
+            iso3 = row["iso3"]
+            if len(iso3) != 3 or not iso3.isalpha() or not iso3.isupper():
+                raise LexiconError(name, lineno, f"bad ISO alpha-3 code {iso3!r}")
+            countries.add(iso3)
+            for kind, field, sector in (("name", "name", None), ("name", "aliases", None),
+                                        ("demonym", "demonyms", None), ("capital", "capitals", "GOV")):
+                for alias in filter(None, (a.strip() for a in row[field].split("|"))):
+                    toks = tuple(t for t in tokenize(alias) if t.lower() != "the" or len(alias) < 4)
+                    key = tuple(t.lower() for t in toks)
+                    if key in seen and seen[key][0] != iso3:
+                        raise LexiconError(name, lineno, f"alias {alias!r} already used for "
+                                           f"{seen[key][0]} on line {seen[key][1]}")
+                    seen[key] = (iso3, lineno)
+                    index.setdefault(key[0], []).append(NameEntry(toks, iso3, sector, kind))
+        frozen = {k: tuple(sorted(v, key=lambda e: -len(e.tokens))) for k, v in index.items()}
+        return cls(MappingProxyType(frozen), frozenset(countries))
+
+
+@dataclass(frozen=True)
+class SectorLexicon:
+    """Role nouns (lemmas) mapped to CAMEO-style sector codes."""
+
+    sectors: Mapping[str, str]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> SectorLexicon:
+        text, name = data_text("sectors.tsv", path)
+        out: dict[str, str] = {}
+        for lineno, row in _tsv_rows(text, name, ("noun", "sector")):
+            if row["sector"] not in SECTORS:
+                raise LexiconError(name, lineno, f"unknown sector code {row['sector']!r}")
+            noun = row["noun"].strip().lower()
+            if noun in out and out[noun] != row["sector"]:
+                raise LexiconError(name, lineno, f"{noun!r} already maps to {out[noun]}")
+            out[noun] = row["sector"]
+        return cls(MappingProxyType(out))
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    """A verb pattern: lemma plus optional preposition, particle and object lemmas."""
+
+    verb: str
+    code: str
+    prep: str | None = None
+    particle: str | None = None
+    objects: frozenset[str] = frozenset()
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.objects else 0) + (1 if self.prep else 0) + (1 if self.particle else 0)
+
+
+VERB_KEYS = frozenset({"verb", "code", "prep", "particle", "object"})
+
+
+@dataclass(frozen=True)
+class VerbLexicon:
+    """Verb patterns indexed by lemma, most specific first."""
+
+    by_verb: Mapping[str, tuple[VerbEntry, ...]]
+
+    @property
+    def entries(self) -> tuple[VerbEntry, ...]:
+        return tuple(e for entries in self.by_verb.values() for e in entries)
+
+    @classmethod
+    def load(cls, ontology: Ontology, path: Path | None = None) -> VerbLexicon:
+        text, name = data_text("verbs.yaml", path)
+        try:
+            doc = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise LexiconError(name, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
+        if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
+            raise LexiconError(name, None, "expected a mapping with an 'entries' list")
+        lines = _entry_lines(text)
+        index: dict[str, list[VerbEntry]] = {}
+        keys: set[tuple[str, str | None, str | None, frozenset[str]]] = set()
+        for i, raw in enumerate(doc["entries"]):
+            line = lines[i] if i < len(lines) else None
+            entry = _verb_entry(raw, ontology, name, line)
+            key = (entry.verb, entry.prep, entry.particle, entry.objects)
+            if key in keys:
+                raise LexiconError(name, line, f"duplicate pattern {key[:3]} {sorted(key[3])}")
+            keys.add(key)
+            index.setdefault(entry.verb, []).append(entry)
+        frozen = {k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in index.items()}
+        return cls(MappingProxyType(frozen))
+
+
+def _entry_lines(text: str) -> list[int]:
+    """Line numbers of the YAML list items under 'entries' (for error messages)."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith("- ")]
+
+
+def _verb_entry(raw: object, ontology: Ontology, name: str, line: int | None) -> VerbEntry:
+    if not isinstance(raw, dict):
+        raise LexiconError(name, line, "entry must be a mapping")
+    unknown = set(raw) - VERB_KEYS
+    if unknown:
+        raise LexiconError(name, line, f"unknown keys {sorted(unknown)}")
+    verb, code = raw.get("verb"), raw.get("code")
+    if not isinstance(verb, str) or not verb:
+        raise LexiconError(name, line, "missing 'verb'")
+    if not isinstance(code, str) or code not in ontology:
+        raise LexiconError(name, line, f"unknown CAMEO code {code!r} (codes must be quoted strings)")
+    objects = raw.get("object") or []
+    if isinstance(objects, str):
+        objects = [objects]
+    return VerbEntry(
+        verb=verb.lower(), code=code, prep=_opt_lower(raw.get("prep")),
+        particle=_opt_lower(raw.get("particle")), objects=frozenset(o.lower() for o in objects),
+    )
+
+
+def _opt_lower(value: object) -> str | None:
+    return str(value).lower() if value else None

@@ -1,0 +1,85 @@
+"""Modality of an event trigger: negation, hypothetical/conditional, future, attribution."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.model import Modality
+
+HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "must"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Heads whose infinitival complement is an intended (future) act: "Iran plans to meet ...".
+FUTURE_HEADS = frozenset({
+    "plan", "intend", "agree", "decide", "pledge", "promise", "vow", "prepare", "aim", "expect",
+    "schedule", "set", "go", "resolve", "offer",
+})  # fmt: skip
+# Heads whose complement did not happen (as reported): "Iran denied supplying fuel".
+DENIAL_HEADS = frozenset({"deny", "refute", "dismiss", "reject", "refuse", "decline", "fail"})
+REPORTING_VERBS = frozenset({
+    "say", "tell", "state", "announce", "report", "claim", "add", "note", "write", "declare",
+    "allege", "insist", "stress", "confirm", "assert", "quote", "cite", "suggest", "indicate",
+})  # fmt: skip
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl"})
+
+
+def _aux_lemmas(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg")
+               for c in token.children)  # fmt: skip
+
+
+def _conditional(token: Token) -> bool:
+    node = token
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def attribution(token: Token) -> str | None:
+    """Who the sentence attributes the event to: "X said ...", "according to X"."""
+    node = token
+    for _ in range(6):
+        if node.head is node:
+            break
+        parent = node.head
+        if node.dep_ in ("ccomp", "parataxis") and parent.lemma_.lower() in REPORTING_VERBS:
+            for subj in parent.children:
+                if subj.dep_ in ("nsubj", "nsubjpass"):
+                    return token.doc[subj.left_edge.i : subj.right_edge.i + 1].text
+        node = parent
+    root = token.sent
+    for tok in root:
+        if tok.lower_ == "according" and tok.i + 1 < len(token.doc) and token.doc[tok.i + 1].lower_ == "to":
+            for obj in token.doc[tok.i + 1].children:
+                if obj.dep_ == "pobj":
+                    return token.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+    return None
+
+
+def modality_of(token: Token) -> Modality:
+    """Compute the modality of an event trigger from its dependency context."""
+    aux = _aux_lemmas(token)
+    negated = is_negated(token)
+    hypothetical = bool(aux & HYPOTHETICAL_AUX) or _conditional(token)
+    future = bool(aux & FUTURE_AUX)
+    if token.dep_ in COMPLEMENT_DEPS and token.head is not token:
+        head = token.head
+        head_lemma = head.lemma_.lower()
+        infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
+        if head_lemma in DENIAL_HEADS:
+            negated = True
+        elif infinitive and head_lemma in FUTURE_HEADS:
+            future = True
+        elif infinitive:
+            hypothetical = True
+        future = future or bool(_aux_lemmas(head) & FUTURE_AUX) and infinitive
+    return Modality(negated=negated, hypothetical=hypothetical, future=future,
+                    attributed_to=attribution(token))  # fmt: skip

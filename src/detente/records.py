@@ -1,0 +1,103 @@
+"""The public event record v1: the JSON contract of every export (docs/event-record.md).
+
+``event_record`` turns an :class:`Event` into the nested record; ``flatten`` and ``unflatten``
+convert between that record and the flat columns used by SQLite, CSV and Parquet.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from detente.model import Actor, Event
+
+SCHEMA_VERSION = 1
+
+FLAT_COLUMNS: tuple[str, ...] = (
+    "event_id", "article_id", "sentence_index", "sentence", "group",
+    "source_text", "source_code", "source_country", "source_sector",
+    "target_text", "target_code", "target_country", "target_sector",
+    "cameo", "cameo_root", "goldstein", "quad_class",
+    "plover_type", "plover_mode", "plover_context",
+    "negated", "hypothetical", "future", "attributed_to",
+    "date", "location", "evidence_text", "evidence_start", "evidence_end",
+    "confidence", "coder_version", "trigger",
+)  # fmt: skip
+_NESTED = {"source": ("text", "code", "country", "sector"), "target": ("text", "code", "country", "sector"),
+           "plover": ("type", "mode", "context"), "evidence": ("text", "start", "end")}  # fmt: skip
+_MODALITY = ("negated", "hypothetical", "future", "attributed_to")
+
+
+def _actor(actor: Actor | None) -> dict[str, Any] | None:
+    if actor is None:
+        return None
+    return {"text": actor.text, "code": actor.code, "country": actor.country, "sector": actor.sector}
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    """The public v1 record of an event (JSON-serialisable)."""
+    m = event.modality
+    return {
+        "event_id": event.event_id,
+        "article_id": event.article_id,
+        "sentence_index": event.sentence_index,
+        "sentence": event.sentence,
+        "group": event.group,
+        "source": _actor(event.source),
+        "target": _actor(event.target),
+        "cameo": event.cameo,
+        "cameo_root": event.cameo_root,
+        "goldstein": event.goldstein,
+        "quad_class": int(event.quad_class),
+        "plover": {"type": event.plover.type, "mode": event.plover.mode,
+                   "context": event.plover.context},  # fmt: skip
+        "modality": {"negated": m.negated, "hypothetical": m.hypothetical, "future": m.future,
+                     "attributed_to": m.attributed_to},  # fmt: skip
+        "date": event.date.isoformat() if event.date else None,
+        "location": event.location,
+        "evidence": {"text": event.evidence.text, "start": event.evidence.start,
+                     "end": event.evidence.end},  # fmt: skip
+        "confidence": event.confidence,
+        "coder_version": event.coder_version,
+        "trigger": event.trigger,
+    }
+
+
+def flatten(record: dict[str, Any]) -> dict[str, Any]:
+    """Nested record -> flat row with the columns of FLAT_COLUMNS."""
+    row: dict[str, Any] = {}
+    for key, value in record.items():
+        if key in _NESTED:
+            for sub in _NESTED[key]:
+                row[f"{key}_{sub}"] = value[sub] if value is not None else None
+        elif key == "modality":
+            row.update({sub: value[sub] for sub in _MODALITY})
+        else:
+            row[key] = value
+    return {col: row.get(col) for col in FLAT_COLUMNS}
+
+
+def unflatten(row: dict[str, Any]) -> dict[str, Any]:
+    """Flat row (e.g. from SQLite) -> nested record."""
+    record: dict[str, Any] = {}
+    for col in FLAT_COLUMNS:
+        head, _, sub = col.partition("_")
+        if head in _NESTED and sub in _NESTED[head]:
+            record.setdefault(head, {})[sub] = row[col]
+        elif col in _MODALITY:
+            value = row[col]
+            record.setdefault("modality", {})[col] = bool(value) if col != "attributed_to" else value
+        else:
+            record[col] = row[col]
+    if record["target"]["code"] is None and record["target"]["text"] is None:
+        record["target"] = None
+    record["quad_class"] = int(record["quad_class"])
+    return record
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the public event record (``detente/schema/event.schema.json``)."""
+    text = (resources.files("detente") / "schema" / "event.schema.json").read_text(encoding="utf-8")
+    result: dict[str, Any] = json.loads(text)
+    return result

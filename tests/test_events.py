@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import pytest
+
+from detente.events import match_entry
+from detente.model import QuadClass
+
+# (sentence, expected (source code, CAMEO code, target code) triples) — written for détente.
+CASES = [
+    ("Azerbaijan protested to Iran over the trucks.", [("AZE", "111", "IRN")]),
+    ("Russia and Iran condemned the United States.", [("RUS", "111", "USA"), ("IRN", "111", "USA")]),
+    ("Armenia accused Azerbaijan of shelling villages.", [("ARM", "112", "AZE")]),
+    ("The United States imposed sanctions on Iran.", [("USA", "163", "IRN")]),
+    ("Israel struck Syria.", [("ISR", "190", "SYR")]),
+    ("The Iranian embassy was attacked by Azerbaijani protesters.", [("AZECVL", "190", "IRNGOV")]),
+    ("Iran praised Azerbaijan.", [("IRN", "051", "AZE")]),
+    ("The Kremlin criticized Washington.", [("RUSGOV", "111", "USAGOV")]),
+    ("Iran released the Azerbaijani sailors.", [("IRN", "0841", "AZE")]),
+    ("Azerbaijan sent Tehran $5 million of coronavirus aid.", [("AZE", "070", "IRNGOV")]),
+    ("Azerbaijan's deputy foreign minister spoke by telephone with the Iranian ambassador.",
+     [("AZEGOV", "040", "IRNGOV")]),
+    ("The police arrested Iranian protesters.", [("COP", "173", "IRNCVL")]),
+]
+
+
+def _triples(coded):
+    return [(e.source.code, e.cameo, e.target.code if e.target else None) for e in coded.events]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_events_code_sentence(coder, text, expected):
+    assert _triples(coder.code_text(text)) == expected
+
+
+def test_events_light_verb_object_gives_target(coder):
+    (event,) = coder.code_text("Azerbaijan lodged a protest with Iran.").events
+    assert (event.source.code, event.cameo_root, event.target.code) == ("AZE", "11", "IRN")
+    assert event.plover.type == "ACCUSE"
+
+
+def test_events_reciprocal_cooperation_without_object(coder):
+    triples = _triples(coder.code_text("Russia and Turkey signed an agreement."))
+    assert triples == [("RUS", "057", "TUR"), ("TUR", "057", "RUS")]
+
+
+def test_events_compound_subject_shares_group(coder):
+    events = coder.code_text("Russia and Iran condemned the United States.").events
+    assert len(events) == 2 and events[0].group == events[1].group
+    assert events[0].event_id != events[1].event_id
+
+
+def test_events_object_control_subject(coder):
+    triples = _triples(coder.code_text("China urged the United States to lift tariffs."))
+    assert triples[0] == ("CHN", "020", "USA")
+    assert triples[1][0] == "USA"  # the United States is the one asked to lift
+
+
+def test_events_several_events_per_sentence(coder):
+    coded = coder.code_text("Iran, which attacked Iraq, denied it.")
+    assert {e.cameo_root for e in coded.events} == {"19", "01"}
+
+
+def test_events_fields_are_complete(coder):
+    text = "The weather was fine on Monday. Israel struck Syria on Tuesday."
+    coded = coder.code_text(text, id="a1")
+    (event,) = coded.events
+    assert event.article_id == "a1" and event.sentence_index == 1
+    assert event.sentence == "Israel struck Syria on Tuesday."
+    assert text[event.evidence.start : event.evidence.end] == event.evidence.text
+    assert event.evidence.text.startswith("Israel struck")
+    assert event.goldstein == -10.0 and event.quad_class is QuadClass.MATERIAL_CONFLICT
+    assert event.plover.type == "ASSAULT"
+    assert 0 < event.confidence <= 1
+    assert event.coder_version == coder.version
+
+
+@pytest.mark.parametrize("text", [
+    "The weather was fine in the capital.",
+    "Iranian food is popular.",
+    "Azerbaijan is a country in the Caucasus.",
+])
+def test_events_no_event_sentences(coder, text):
+    assert coder.code_text(text).events == ()
+
+
+def test_events_every_root_reachable_from_lexicon(coder):
+    roots = {e.code[:2] for e in coder.verbs.entries}
+    assert len(roots) == 20
+
+
+def test_events_most_specific_pattern_wins(coder):
+    doc = coder.nlp("Iran lifted the sanctions.")
+    lifted = doc[1]
+    entry = match_entry(lifted, coder.verbs)
+    assert entry is not None and entry.objects
+
+
+def test_events_no_duplicates_within_sentence(coder):
+    events = coder.code_text("Iran attacked Iraq and Iran attacked Iraq.").events
+    keys = [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events]
+    assert len(keys) == len(set(keys))

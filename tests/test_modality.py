@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+
+def _only(coder, text, cameo_root):
+    events = [e for e in coder.code_text(text).events if e.cameo_root == cameo_root]
+    assert events, text
+    return events[0].modality
+
+
+@pytest.mark.parametrize(("text", "root", "flags"), [
+    ("Turkey did not attack the convoy.", "19", {"negated"}),
+    ("Iran would never attack Azerbaijan.", "19", {"negated", "hypothetical"}),
+    ("Azerbaijan could attack Iran if talks fail.", "19", {"hypothetical"}),
+    ("If Iran attacks Azerbaijan, Turkey will respond.", "19", {"hypothetical"}),
+    ("Germany will send humanitarian aid to Syria.", "07", {"future"}),
+    ("Iran plans to meet Azerbaijan next week.", "04", {"future"}),
+    ("Iran pledged to help Iraq.", "07", {"future"}),
+    ("Iran denied attacking Azerbaijan.", "19", {"negated"}),
+    ("Israel struck Syria.", "19", set()),
+])
+def test_modality_flags(coder, text, root, flags):
+    m = _only(coder, text, root)
+    got = {name for name in ("negated", "hypothetical", "future") if getattr(m, name)}
+    assert got == flags
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Iran attacked Iraq, the ministry said.", "the ministry"),
+    ("According to the Iranian foreign ministry, Azerbaijan attacked Iran.",
+     "the Iranian foreign ministry"),
+    ("The spokesman said that Israel struck Syria.", "The spokesman"),
+])
+def test_modality_attribution(coder, text, who):
+    assert _only(coder, text, "19").attributed_to == who
+
+
+def test_modality_plain_event_is_unattributed(coder):
+    assert _only(coder, "Israel struck Syria.", "19").attributed_to is None
