@@ -12,7 +12,10 @@ import pytest
 from detente.ingest import IngestOptions, detect_format, parse_date, read_articles
 from detente.model import Article, Failure, Severity, content_hash
 
-BODY = "Armenia and Azerbaijan resumed peace talks in Geneva on Tuesday.\n\nIran welcomed the talks."
+BODY = (
+    "Armenia and Azerbaijan resumed peace talks in Geneva on Tuesday.\n\n"
+    "Iran welcomed the talks."
+)
 GOOD_TXT = "Russia and Turkey signed a trade agreement in Ankara."
 BOM = b"\xef\xbb\xbf"
 
@@ -84,7 +87,7 @@ def test_ingest_id_is_content_hash_and_same_text_gives_same_id(tmp_path):
     (tmp_path / "one.txt").write_text(BODY, encoding="utf-8")
     (tmp_path / "two.txt").write_text("Title: Another title\n\n" + BODY, encoding="utf-8")
     (tmp_path / "three.txt").write_text(GOOD_TXT, encoding="utf-8")
-    one, two, three = (_only_article(_read(tmp_path / n)) for n in ("one", "two", "three"))
+    one, two, three = (_only_article(_read(tmp_path / f"{n}.txt")) for n in ("one", "two", "three"))
     assert one.id == two.id == content_hash(BODY)
     assert three.id == content_hash(GOOD_TXT) != one.id
     assert one.text_hash == one.id
@@ -92,7 +95,8 @@ def test_ingest_id_is_content_hash_and_same_text_gives_same_id(tmp_path):
 
 @pytest.mark.parametrize(
     ("given", "expected"),
-    [("abc-1", "abc-1"), (42, "42"), (" padded ", "padded"), ("", None), ("   ", None), (None, None)],
+    [("abc-1", "abc-1"), (42, "42"), (" padded ", "padded"), ("", None), ("   ", None),
+     (None, None)],
 )
 def test_ingest_jsonl_id_given_or_content_hash(tmp_path, given, expected):
     path = tmp_path / "ids.jsonl"
@@ -173,10 +177,11 @@ def test_ingest_jsonl_reads_all_fields_with_line_origins(tmp_path):
     assert second.origin == f"{path}:2"
 
 
+CSV_CELL = 'Talks resumed, officials said.\nA second paragraph, with "quotes" and commas.'
 CSV_TEXT = (
     "id,title,date,source,url,text\n"
-    'c1,Talks resume,2020-04-21,Example Wire,https://example.org/c1,"Talks resumed, officials said.\n'
-    'A second paragraph, with ""quotes"" and commas."\n'
+    "c1,Talks resume,2020-04-21,Example Wire,https://example.org/c1,"
+    '"Talks resumed, officials said.\nA second paragraph, with ""quotes"" and commas."\n'
     "c2,Trade deal,21 April 2020,Other Wire,https://example.org/c2," + GOOD_TXT + "\n"
 )
 
@@ -187,7 +192,7 @@ def test_ingest_csv_reads_columns_and_multiline_quoted_text(tmp_path):
     items = _read(path)
     assert _failures(items) == []
     first, second = _articles(items)
-    assert first.text == 'Talks resumed, officials said.\nA second paragraph, with "quotes" and commas.'
+    assert first.text == CSV_CELL
     assert (first.id, first.title, first.published) == ("c1", "Talks resume", date(2020, 4, 21))
     assert (first.source, first.url) == ("Example Wire", "https://example.org/c1")
     assert first.origin == f"{path}:2"
@@ -211,10 +216,9 @@ def test_ingest_csv_line_numbers_count_blank_lines(tmp_path):
     [
         ("article.txt.gz", "Title: Talks\n\n" + BODY, [BODY]),
         ("articles.jsonl.gz", _jsonl(*RECORDS), [BODY, GOOD_TXT]),
-        ("articles.csv.gz", CSV_TEXT, [
-            'Talks resumed, officials said.\nA second paragraph, with "quotes" and commas.',
-            GOOD_TXT]),
+        ("articles.csv.gz", CSV_TEXT, [CSV_CELL, GOOD_TXT]),
     ],
+    ids=["txt", "jsonl", "csv"],
 )  # fmt: skip
 def test_ingest_gzipped_files_read_like_plain_ones(tmp_path, name, content, expected_texts):
     path = tmp_path / name
@@ -274,7 +278,7 @@ def test_ingest_folder_is_read_recursively_in_sorted_order_skipping_hidden(tmp_p
 
 class _FakeStdin:
     def __init__(self, data: bytes) -> None:
-        self.buffer = io.BufferedReader(io.BytesIO(data))  # type: ignore[arg-type]
+        self.buffer = io.BufferedReader(io.BytesIO(data))
 
 
 @pytest.mark.parametrize(
@@ -305,7 +309,9 @@ def test_ingest_stdin_empty_is_a_failure(monkeypatch):
 def test_ingest_stdin_forced_csv(monkeypatch):
     monkeypatch.setattr(sys, "stdin", _FakeStdin(CSV_TEXT.encode()))
     items = _read("-", options=IngestOptions(format="csv"))
-    assert [(a.id, a.origin) for a in _articles(items)] == [("c1", "<stdin>:2"), ("c2", "<stdin>:4")]
+    assert _failures(items) == []
+    assert [(a.id, a.origin) for a in _articles(items)] == [
+        ("c1", "<stdin>:2"), ("c2", "<stdin>:4")]  # fmt: skip
 
 
 # --- bad input ----------------------------------------------------------------------------------
@@ -313,27 +319,28 @@ def test_ingest_stdin_forced_csv(monkeypatch):
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 256
 
 
-@pytest.mark.parametrize(
-    ("name", "content", "problem", "line"),
-    [
-        ("latin1.txt", b"Title: Caf\xc3\xa9\n\ncaf\xe9 talks", "not valid UTF-8 (byte 0xe9", 3),
-        ("empty.txt", b"", "empty input", None),
-        ("blank.txt", b"  \n\t\r\n \n", "empty input", None),
-        ("image.txt", PNG, "binary data", None),
-        ("headers_only.txt", b"Title: Nothing follows\nDate: 2020-04-21\n\n", "missing or empty 'text'",
-         None),
-        ("empty.jsonl", b"", "empty input", None),
-        ("blank.jsonl", b"\n  \n\n", "empty input", None),
-        ("empty.csv", b"", "empty input", None),
-        ("no_text.csv", b"id,title,body\n1,Talks,Some body\n",
-         "no 'text' column (columns: id, title, body)", 1),
-        ("header_only.csv", b"id,text\n", "header but no rows", None),
-        ("report.pdf", b"%PDF-1.4\n", "unsupported file type '.pdf'", None),
-        ("report.pdf.gz", gzip.compress(b"%PDF-1.4\n"), "unsupported file type '.pdf.gz'", None),
-        ("corrupt.txt.gz", b"\x1f\x8b\x08\x00garbage, not deflate data", "cannot read file", None),
-        ("not_gzip.jsonl.gz", b'{"text": "plain, not gzipped"}\n', "cannot read file", None),
-    ],
-)  # fmt: skip
+BAD_FILES = [
+    ("latin1.txt", b"Title: Caf\xc3\xa9\n\ncaf\xe9 talks", "not valid UTF-8 (byte 0xe9", 3),
+    ("empty.txt", b"", "empty input", None),
+    ("blank.txt", b"  \n\t\r\n \n", "empty input", None),
+    ("image.txt", PNG, "binary data", None),
+    ("headers_only.txt", b"Title: Nothing follows\nDate: 2020-04-21\n\n",
+     "missing or empty 'text'", None),
+    ("empty.jsonl", b"", "empty input", None),
+    ("blank.jsonl", b"\n  \n\n", "empty input", None),
+    ("empty.csv", b"", "empty input", None),
+    ("no_text.csv", b"id,title,body\n1,Talks,Some body\n",
+     "no 'text' column (columns: id, title, body)", 1),
+    ("header_only.csv", b"id,text\n", "header but no rows", None),
+    ("report.pdf", b"%PDF-1.4\n", "unsupported file type '.pdf'", None),
+    ("report.pdf.gz", gzip.compress(b"%PDF-1.4\n"), "unsupported file type '.pdf.gz'", None),
+    ("corrupt.txt.gz", b"\x1f\x8b\x08\x00garbage, not deflate data", "cannot read file", None),
+    ("not_gzip.jsonl.gz", b'{"text": "plain, not gzipped"}\n', "cannot read file", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "content", "problem", "line"), BAD_FILES,
+                         ids=[case[0] for case in BAD_FILES])  # fmt: skip
 def test_ingest_bad_file_is_a_failure_and_batch_continues(tmp_path, name, content, problem, line):
     bad = tmp_path / name
     bad.write_bytes(content)
@@ -415,6 +422,7 @@ def test_ingest_jsonl_bad_line_is_reported_with_line_and_neighbours_kept(tmp_pat
         ("bad_date.csv", f"id,date,text\nd1,31/31/2020,{GOOD_TXT}\n", 2),
         ("partial_date.jsonl", _jsonl({"id": "d1", "date": "April 2020", "text": GOOD_TXT}), 1),
     ],
+    ids=["txt", "jsonl", "csv", "jsonl-partial"],
 )
 def test_ingest_bad_date_is_a_warning_and_article_kept_without_date(tmp_path, name, content, line):
     path = tmp_path / name
@@ -484,7 +492,8 @@ def test_ingest_parse_date_accepts_common_formats(value):
 
 @pytest.mark.parametrize(
     "value",
-    ["not a date", "", "   ", "31/31/2020", "2020-02-30", "April 2020", "21 April", "10:30", "2020"],
+    ["not a date", "", "   ", "31/31/2020", "2020-02-30", "April 2020", "21 April", "10:30",
+     "2020"],
 )
 def test_ingest_parse_date_rejects_bad_or_incomplete_dates(value):
     with pytest.raises(ValueError):
@@ -499,6 +508,7 @@ def test_ingest_parse_date_rejects_bad_or_incomplete_dates(value):
         ("bom.csv", f"text,title\n{GOOD_TXT},With BOM\n", "With BOM"),
         ("bom_plain.txt", GOOD_TXT, None),
     ],
+    ids=["txt-headers", "jsonl", "csv", "txt-plain"],
 )
 def test_ingest_utf8_bom_at_file_start_is_stripped(tmp_path, name, content, expected_title):
     path = tmp_path / name
