@@ -14,13 +14,15 @@ from detente.records import FLAT_COLUMNS, event_record, flatten, schema, unflatt
 
 SENTENCE = "Azerbaijan's foreign ministry criticized Iran on Monday."
 TRIGGER = "criticized"
+IRAN = Actor("Iran", "IRN", None)
+PLAIN = Modality()
 
 
 def make_event(
     event_id: str = "a1-e0",
     *,
-    target: Actor | None = Actor("Iran", "IRN", None),
-    modality: Modality = Modality(),
+    target: Actor | None = IRAN,
+    modality: Modality = PLAIN,
     when: date | None = date(2024, 3, 4),
     cameo: tuple[str, str, float, QuadClass, Plover] = (
         "111", "11", -2.0, QuadClass.VERBAL_CONFLICT, Plover("ACCUSE", "disapprove", None)),

@@ -257,14 +257,53 @@ def test_store_start_and_finish_run(store: EventStore) -> None:
     assert status[0] == "interrupted"
 
 
-def test_store_failed_write_keeps_earlier_articles(store: EventStore) -> None:
+def test_store_failed_write_keeps_earlier_articles(store: EventStore, db: Path) -> None:
     store.write_article(make_coded("a1", 2))
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError) as info:
         store.write_article(make_coded("a2", 1), run_id=999)  # no such run: FK violation
+    assert str(db) in str(info.value) and "'a2'" in str(info.value)
+    assert isinstance(info.value.__cause__, sqlite3.IntegrityError)
+    assert not store.conn.in_transaction  # rolled back
     assert store.counts()["articles"] == 1
-    assert store.article("a2") is None
+    assert store.article("a2") is None and list(store.events("a2")) == []
     store.write_article(make_coded("a3", 1))  # the store is still usable
     assert store.counts()["articles"] == 2
+
+
+class _Interrupt(BaseException):
+    """Stands in for KeyboardInterrupt (which pytest itself would act on)."""
+
+
+@pytest.mark.parametrize("exc", [_Interrupt, RuntimeError])
+def test_store_interrupted_write_rolls_back(store: EventStore, monkeypatch: pytest.MonkeyPatch,
+                                            exc: type[BaseException]) -> None:  # fmt: skip
+    store.write_article(make_coded("a1", 2))
+
+    def explode(record: object) -> None:
+        raise exc("half-way through the transaction")
+
+    monkeypatch.setattr("detente.store.flatten", explode)  # fails after DELETE + INSERT article
+    with pytest.raises(exc):  # propagates as is, not as StoreError
+        store.write_article(make_coded("a1", 1))
+    assert not store.conn.in_transaction
+    monkeypatch.undo()
+    assert store.counts()["articles"] == 1 and store.counts()["events"] == 2  # old coding kept
+    assert len(list(store.events("a1"))) == 2
+
+
+def test_store_locked_database_raises_store_error(db: Path) -> None:
+    with EventStore(db) as holder, EventStore(db, timeout=0.1) as waiter:
+        holder.conn.execute("BEGIN IMMEDIATE")  # another writer holds the write lock
+        with pytest.raises(StoreError, match="database is locked") as info:
+            waiter.write_article(make_coded("a1", 1))
+        assert str(db) in str(info.value)
+        with pytest.raises(StoreError, match="database is locked"):
+            waiter.record_failure(Failure("in.jsonl", 1, "bad"))
+        with pytest.raises(StoreError, match="database is locked"):
+            waiter.start_run(CODER, [])
+        holder.conn.execute("ROLLBACK")
+        waiter.write_article(make_coded("a1", 1))  # fine once the lock is released
+        assert holder.counts()["articles"] == 1
 
 
 # -- concurrency ---------------------------------------------------------------------------

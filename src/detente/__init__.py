@@ -14,12 +14,26 @@ from __future__ import annotations
 from detente._version import __version__
 from detente.config import Config
 from detente.errors import (
-    ConfigError, DetenteError, ExportError, InputError, LexiconError, StoreError,
+    ConfigError,
+    DetenteError,
+    ExportError,
+    InputError,
+    LexiconError,
+    StoreError,
 )  # fmt: skip
 from detente.ingest import IngestOptions, read_articles
 from detente.model import (
-    Actor, ActorMention, Article, CodedArticle, Event, Failure, Modality, Plover, QuadClass,
-    Sentence, Span,
+    Actor,
+    ActorMention,
+    Article,
+    CodedArticle,
+    Event,
+    Failure,
+    Modality,
+    Plover,
+    QuadClass,
+    Sentence,
+    Span,
 )  # fmt: skip
 from detente.pipeline import Coder
 from detente.records import event_record

@@ -38,8 +38,9 @@ def export_events(store: EventStore, output: Path, stdout: TextIO | None = None)
 
 def _write_jsonl(store: EventStore, fh: TextIO) -> int:
     n = 0
-    for n, record in enumerate(store.events(), 1):
+    for record in store.events():
         fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        n += 1
     return n
 
 
@@ -47,8 +48,9 @@ def _write_csv(store: EventStore, fh: TextIO) -> int:
     writer = csv.DictWriter(fh, fieldnames=FLAT_COLUMNS)
     writer.writeheader()
     n = 0
-    for n, record in enumerate(store.events(), 1):
+    for record in store.events():
         writer.writerow(flatten(record))
+        n += 1
     return n
 
 
@@ -58,7 +60,8 @@ def _write_parquet(store: EventStore, output: Path) -> int:
 
     types = {"sentence_index": pa.int32(), "goldstein": pa.float64(), "quad_class": pa.int8(),
              "negated": pa.bool_(), "hypothetical": pa.bool_(), "future": pa.bool_(),
-             "evidence_start": pa.int64(), "evidence_end": pa.int64(), "confidence": pa.float64()}  # fmt: skip
+             "evidence_start": pa.int64(), "evidence_end": pa.int64(),
+             "confidence": pa.float64()}  # fmt: skip
     schema = pa.schema([(c, types.get(c, pa.string())) for c in FLAT_COLUMNS])
     rows = [flatten(r) for r in store.events()]
     table = pa.Table.from_pylist(rows, schema=schema)

@@ -177,15 +177,15 @@ def _article_from_html(html: str, name: str, opts: IngestOptions) -> Iterator[It
     import trafilatura  # slow to import; only needed for HTML
 
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_tables=False)
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_tables=False, as_dict=True)
     except Exception as exc:  # trafilatura raises many kinds of parser errors
         yield Failure(name, None, f"cannot parse HTML: {exc}")
         return
-    if doc is None or not getattr(doc, "text", None):
+    if not isinstance(doc, dict) or not doc.get("text"):
         yield Failure(name, None, "no main text found in the HTML page")
         return
-    meta = {"text": doc.text, "title": doc.title, "date": doc.date, "source": doc.sitename,
-            "url": doc.url}  # fmt: skip
+    meta = {"text": doc["text"], "title": doc.get("title"), "date": doc.get("date"),
+            "source": doc.get("sitename"), "url": doc.get("url")}  # fmt: skip
     yield from _make_article(meta, name, None, opts)
 
 

@@ -51,8 +51,9 @@ def _tsv_rows(text: str, name: str, columns: Sequence[str]) -> list[tuple[int, d
     if list(header) != list(columns):
         raise LexiconError(name, numbered[0][0], f"expected columns {list(columns)}, got {header}")
     rows = []
-    for lineno, row in zip((n for n, _ in numbered[1:]), csv.reader(
-            (line for _, line in numbered[1:]), delimiter="\t", quoting=csv.QUOTE_NONE)):  # fmt: skip
+    lines = [line for _, line in numbered[1:]]
+    parsed = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    for lineno, row in zip((n for n, _ in numbered[1:]), parsed, strict=True):
         if len(row) != len(columns):
             raise LexiconError(name, lineno, f"expected {len(columns)} fields, got {len(row)}")
         rows.append((lineno, dict(zip(columns, row, strict=True))))

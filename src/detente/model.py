@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 
 
 class QuadClass(IntEnum):
@@ -22,7 +22,7 @@ class QuadClass(IntEnum):
     MATERIAL_CONFLICT = 4
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad an input problem is: ``error`` drops the item, ``warning`` keeps it."""
 
     ERROR = "error"

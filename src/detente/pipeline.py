@@ -20,6 +20,7 @@ from detente.model import Article, CodedArticle, Sentence
 from detente.nlp import load_pipeline
 from detente.ontology import Ontology
 
+
 def coder_version(config: Config) -> str:
     """Version string of the coder: package version + digest of the data files + model name.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -51,12 +52,16 @@ class EventStore:
         self.path = Path(path)
         try:
             self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open event store: {exc}") from exc
+        try:
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
+            self.conn.close()  # do not leak the connection of a store that failed to open
             raise StoreError(f"{self.path}: cannot open event store: {exc}") from exc
 
     def close(self) -> None:
@@ -88,9 +93,22 @@ class EventStore:
                     self.conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
                                       (version, name, _now()))  # fmt: skip
                 self.conn.execute("COMMIT")
-            except sqlite3.DatabaseError:
-                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                self._rollback()
                 raise
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction, if SQLite has not already done so."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    @contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
+        """Turn an SQLite error of a write (locked, read-only, full, constraint) into StoreError."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot {what}: {exc}") from exc
 
     @property
     def schema_version(self) -> int:
@@ -99,18 +117,20 @@ class EventStore:
 
     # -- runs -------------------------------------------------------------------------------
     def start_run(self, coder_version: str, inputs: Sequence[str]) -> int:
-        cur = self.conn.execute(
-            "INSERT INTO runs (started_at, coder_version, inputs) VALUES (?, ?, ?)",
-            (_now(), coder_version, json.dumps(list(inputs))),
-        )
+        with self._writing("start a run"):
+            cur = self.conn.execute(
+                "INSERT INTO runs (started_at, coder_version, inputs) VALUES (?, ?, ?)",
+                (_now(), coder_version, json.dumps(list(inputs))),
+            )
         return int(cur.lastrowid or 0)
 
     def finish_run(self, summary: RunSummary, status: str = "finished") -> None:
-        self.conn.execute(
-            "UPDATE runs SET finished_at=?, status=?, articles_coded=?, articles_skipped=?, "
-            "failures=? WHERE run_id=?",
-            (_now(), status, summary.coded, summary.skipped, summary.failures, summary.run_id),
-        )
+        with self._writing(f"finish run {summary.run_id}"):
+            self.conn.execute(
+                "UPDATE runs SET finished_at=?, status=?, articles_coded=?, articles_skipped=?, "
+                "failures=? WHERE run_id=?",
+                (_now(), status, summary.coded, summary.skipped, summary.failures, summary.run_id),
+            )
 
     # -- articles ---------------------------------------------------------------------------
     def is_coded(self, article_id: str, text_hash: str, coder_version: str) -> bool:
@@ -123,39 +143,41 @@ class EventStore:
     def write_article(self, coded: CodedArticle, run_id: int | None = None) -> None:
         """Store one coded article, replacing any earlier coding of it (one transaction)."""
         a = coded.article
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            self.conn.execute("DELETE FROM articles WHERE article_id=?", (a.id,))
-            self.conn.execute(
-                "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (a.id, a.text_hash, a.title, a.published.isoformat() if a.published else None,
-                 a.source, a.url, a.origin, a.text, len(coded.sentences), len(coded.events),
-                 coded.coder_version, run_id, _now()),
-            )  # fmt: skip
-            cols = ", ".join(f'"{c}"' for c in FLAT_COLUMNS)
-            marks = ", ".join("?" for _ in FLAT_COLUMNS)
-            self.conn.executemany(
-                f"INSERT OR REPLACE INTO events ({cols}) VALUES ({marks})",
-                [tuple(flatten(event_record(e)).values()) for e in coded.events],
-            )
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO actor_mentions VALUES (?,?,?,?,?,?,?,?,?)",
-                [(a.id, m.sentence_index, m.span.start, m.span.end, m.span.text, m.actor.code,
-                  m.actor.country, m.actor.sector, m.kind) for m in coded.mentions],
-            )  # fmt: skip
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
+        with self._writing(f"write article {a.id!r}"):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute("DELETE FROM articles WHERE article_id=?", (a.id,))
+                self.conn.execute(
+                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (a.id, a.text_hash, a.title, a.published.isoformat() if a.published else None,
+                     a.source, a.url, a.origin, a.text, len(coded.sentences), len(coded.events),
+                     coded.coder_version, run_id, _now()),
+                )  # fmt: skip
+                cols = ", ".join(f'"{c}"' for c in FLAT_COLUMNS)
+                marks = ", ".join("?" for _ in FLAT_COLUMNS)
+                self.conn.executemany(
+                    f"INSERT OR REPLACE INTO events ({cols}) VALUES ({marks})",
+                    [tuple(flatten(event_record(e)).values()) for e in coded.events],
+                )
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO actor_mentions VALUES (?,?,?,?,?,?,?,?,?)",
+                    [(a.id, m.sentence_index, m.span.start, m.span.end, m.span.text, m.actor.code,
+                      m.actor.country, m.actor.sector, m.kind) for m in coded.mentions],
+                )  # fmt: skip
+                self.conn.execute("COMMIT")
+            except BaseException:  # also KeyboardInterrupt: never leave a transaction open
+                self._rollback()
+                raise
 
     def record_failure(self, failure: Failure, run_id: int | None = None) -> None:
         """Record an input problem once (re-runs do not duplicate it)."""
-        self.conn.execute(
-            "INSERT OR IGNORE INTO failures (run_id, origin, line, problem, severity, article_id, "
-            "first_seen) VALUES (?,?,?,?,?,?,?)",
-            (run_id, failure.origin, failure.line or 0, failure.problem, failure.severity.value,
-             failure.article_id, _now()),
-        )  # fmt: skip
+        with self._writing("record a failure"):
+            self.conn.execute(
+                "INSERT OR IGNORE INTO failures (run_id, origin, line, problem, severity, "
+                "article_id, first_seen) VALUES (?,?,?,?,?,?,?)",
+                (run_id, failure.origin, failure.line or 0, failure.problem,
+                 failure.severity.value, failure.article_id, _now()),
+            )  # fmt: skip
 
     # -- reading ----------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
