@@ -175,12 +175,14 @@ def _article_from_txt(text: str, name: str, opts: IngestOptions) -> Iterator[Ite
 
 def _article_from_html(html: str, name: str, opts: IngestOptions) -> Iterator[Item]:
     import trafilatura  # slow to import; only needed for HTML
+    from trafilatura.settings import Document
 
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_tables=False, as_dict=True)
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_tables=False)
     except Exception as exc:  # trafilatura raises many kinds of parser errors
         yield Failure(name, None, f"cannot parse HTML: {exc}")
         return
+    doc = extracted.as_dict() if isinstance(extracted, Document) else extracted
     if not isinstance(doc, dict) or not doc.get("text"):
         yield Failure(name, None, "no main text found in the HTML page")
         return
