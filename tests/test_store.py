@@ -362,3 +362,12 @@ def test_store_missing_parent_directory_raises_store_error(tmp_path: Path) -> No
     with pytest.raises(StoreError) as info:
         EventStore(path)
     assert str(path) in str(info.value)
+
+
+def test_store_refuses_a_newer_schema(tmp_path):
+    path = tmp_path / "future.sqlite"
+    EventStore(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO schema_migrations VALUES (99, '0099_future.sql', 'now')")
+    with pytest.raises(StoreError, match="newer than this"):
+        EventStore(path)

@@ -17,6 +17,7 @@ from detente.ontology import Ontology
 
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+PARTICLES = frozenset({"up", "down", "off", "out", "back", "over", "away", "in", "on"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Cooperative roots where "A and B <verb>" with no object means A<->B (e.g. "Iran and Iraq met").
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -48,13 +49,20 @@ def _objects_with_quantities(token: Token) -> list[Token]:
     return objs + [o for obj in objs for o in _prep_objects(obj, ("of",))]
 
 
+def _is_time_phrase(prep: Token) -> bool:
+    """ "on Tuesday", "in March": a preposition whose object is a date or time."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
+
+
 def match_entry(token: Token, lexicon: VerbLexicon) -> VerbEntry | None:
     """The most specific lexicon entry whose prep, particle and object are all present."""
     entries = lexicon.by_verb.get(token.lemma_.lower())
     if not entries:
         return None
-    preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent")}
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    preps = {c.lower_ for c in token.children
+             if c.dep_ in ("prep", "prt", "agent") and not _is_time_phrase(c)}  # fmt: skip
+    particles = {c.lower_ for c in token.children
+                 if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLES}  # fmt: skip
     objects = {c.lemma_.lower() for c in _objects_with_quantities(token)}
     for entry in entries:
         if entry.prep and entry.prep not in preps:
@@ -150,7 +158,8 @@ class EventCoder:
         carriers = [token] + [o for o in _objects_with_quantities(token)
                               if o.lemma_.lower() in entry.objects]  # fmt: skip
         preps = [o for c in carriers for o in _prep_objects(c, TARGET_PREPS)]
-        return objs + preps
+        # "expelled Russian diplomats": the light-verb object itself may name the target
+        return objs + preps + carriers[1:]
 
     def _events_for(self, token: Token, entry: VerbEntry, sent: SpacySpan, index: int,
                     resolver: ActorResolver, ctx: ArticleContext) -> list[Event]:  # fmt: skip

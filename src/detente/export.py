@@ -14,7 +14,7 @@ from detente.store import EventStore
 EXPORT_FORMATS = (".jsonl", ".csv", ".parquet")
 
 
-def export_events(store: EventStore, output: Path, stdout: TextIO | None = None) -> int:
+def export_events(store: EventStore, output: Path | str, stdout: TextIO | None = None) -> int:
     """Write every event of ``store`` to ``output`` (format from its suffix); return the count.
 
     ``output`` ``-`` writes JSONL to ``stdout``.
@@ -23,6 +23,7 @@ def export_events(store: EventStore, output: Path, stdout: TextIO | None = None)
         if stdout is None:
             raise ExportError("export to '-' needs a stdout stream")
         return _write_jsonl(store, stdout)
+    output = Path(output)
     suffix = output.suffix.lower()
     if suffix not in EXPORT_FORMATS:
         raise ExportError(f"{output}: unsupported export format {suffix or '(none)'!r}; "

@@ -60,6 +60,9 @@ class EventStore:
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
+        except StoreError:
+            self.conn.close()
+            raise
         except sqlite3.Error as exc:
             self.conn.close()  # do not leak the connection of a store that failed to open
             raise StoreError(f"{self.path}: cannot open event store: {exc}") from exc
@@ -79,6 +82,10 @@ class EventStore:
             "name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
         done = {r[0] for r in self.conn.execute("SELECT version FROM schema_migrations")}
+        known = {version for version, _, _ in migrations()}
+        if done - known:
+            raise StoreError(f"{self.path}: schema version {max(done)} is newer than this détente "
+                             f"knows ({max(known)}); upgrade détente to use this database")
         for version, name, sql in migrations():
             if version in done:
                 continue
