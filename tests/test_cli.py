@@ -35,7 +35,7 @@ def example_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("e2e") / "events.sqlite"
     proc = run("code", str(EXAMPLES), "--db", str(db), "--processes", "2")
     assert proc.returncode == 0, proc.stderr
-    assert "coded 8 articles" in proc.stderr
+    assert "coded 9 articles" in proc.stderr
     return db
 
 
@@ -75,7 +75,7 @@ def test_cli_rerun_is_idempotent(example_db):
     before = {t: count(example_db, t) for t in ("articles", "events", "actor_mentions", "failures")}
     proc = run("code", str(EXAMPLES), "--db", str(example_db), "-p", "1")
     assert proc.returncode == 0
-    assert "skipped 8 already coded" in proc.stderr
+    assert "skipped 9 already coded" in proc.stderr
     after = {t: count(example_db, t) for t in before}
     assert after == before
 

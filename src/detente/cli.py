@@ -108,12 +108,14 @@ def db_info(db: DbOption = DEFAULT_DB) -> None:
 
     _need_db(db)
     with EventStore(db) as store:
-        table = Table(title=f"{db} (schema version {store.schema_version})")
+        console = Console()
+        console.print(f"{db}: schema version {store.schema_version}")
+        table = Table()
         table.add_column("table")
         table.add_column("rows", justify="right")
         for name, count in store.counts().items():
             table.add_row(name, str(count))
-        Console().print(table)
+        console.print(table)
 
 
 def _need_db(db: Path) -> None:

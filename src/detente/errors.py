@@ -15,8 +15,8 @@ class ConfigError(DetenteError):
     """A configuration value is missing or invalid (unknown model, bad option)."""
 
 
-class LexiconError(DetenteError):
-    """A lexicon or ontology data file is malformed; the message names file, line and problem."""
+class LocatedError(DetenteError):
+    """An error in a file, at a line when known: the message reads ``path:line: problem``."""
 
     def __init__(self, path: str, line: int | None, problem: str) -> None:
         where = f"{path}:{line}" if line is not None else path
@@ -26,15 +26,12 @@ class LexiconError(DetenteError):
         self.problem = problem
 
 
-class InputError(DetenteError):
-    """An input item cannot be read; the message names file (and line) and the problem."""
+class LexiconError(LocatedError):
+    """A lexicon or ontology data file is malformed."""
 
-    def __init__(self, path: str, line: int | None, problem: str) -> None:
-        where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {problem}")
-        self.path = path
-        self.line = line
-        self.problem = problem
+
+class InputError(LocatedError):
+    """An input item cannot be read (batches record these as Failure data instead)."""
 
 
 class StoreError(DetenteError):
