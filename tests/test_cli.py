@@ -206,3 +206,29 @@ def _safe_count(db: Path) -> int:
         return count(db, "articles")
     except sqlite3.OperationalError:
         return 0
+
+
+def test_cli_progress_bar_only_on_a_terminal(tmp_path):
+    src = _many_articles(tmp_path / "some.jsonl", 3)
+    piped = run("code", str(src), "--db", str(tmp_path / "a.sqlite"), "-p", "1")
+    assert piped.stderr.strip().splitlines() == [piped.stderr.strip()]  # the summary line only
+    assert "coding" not in piped.stderr
+    master, slave = os.openpty()
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
+    proc = subprocess.Popen([sys.executable, "-m", "detente", "code", str(src), "--db",
+                             str(tmp_path / "b.sqlite"), "-p", "1"], stdout=subprocess.DEVNULL,
+                            stderr=slave, cwd=ROOT, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # the terminal closes when the process exits
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert proc.wait(timeout=120) == 0
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert "coding" in shown and "coded 3 articles" in shown
