@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
 from pathlib import Path
 
 import pyarrow as pa
@@ -15,56 +14,10 @@ from jsonschema import Draft202012Validator
 
 from detente.errors import ExportError
 from detente.export import EXPORT_FORMATS, export_events
-from detente.model import (
-    Actor,
-    Article,
-    CodedArticle,
-    Event,
-    Modality,
-    Plover,
-    QuadClass,
-    Sentence,
-    Span,
-)
 from detente.records import FLAT_COLUMNS, event_record, flatten, schema
 from detente.store import EventStore
 
-CODER = "detente-0.1.0+test"
-SENTENCE = "Türkiye's army arrested Iran's envoy, the ministry said."
-TRIGGER = "arrested"
-# Real CAMEO facts: (code, root, goldstein, quad class, PLOVER type/mode/context).
-CAMEO = [
-    ("111", "11", -2.0, QuadClass.VERBAL_CONFLICT, Plover("ACCUSE", "disapprove", None)),
-    ("173", "17", -5.0, QuadClass.MATERIAL_CONFLICT, Plover("COERCE", "arrest", "legal")),
-    ("0841", "08", 7.0, QuadClass.MATERIAL_COOPERATION, Plover("RETREAT", "release", "legal")),
-    ("010", "01", 0.0, QuadClass.VERBAL_COOPERATION, Plover(None, None, None)),
-]
-
-
-def make_coded(article_id: str, n_events: int) -> CodedArticle:
-    """An article of ``n_events`` sentences with one hand-coded event each."""
-    text = " ".join([SENTENCE] * max(n_events, 1))
-    article = Article(id=article_id, text=text, published=date(2024, 3, 4))
-    sents, events = [], []
-    offset = 0
-    for i in range(n_events):
-        sents.append(Sentence(i, SENTENCE, offset, offset + len(SENTENCE)))
-        code, root, goldstein, quad, plover = CAMEO[i % len(CAMEO)]
-        trig = offset + SENTENCE.index(TRIGGER)
-        events.append(Event(
-            event_id=f"{article_id}-e{i}", article_id=article_id, sentence_index=i,
-            sentence=SENTENCE, source=Actor("Türkiye's army", "TUR", "MIL"),
-            target=Actor("Iran's envoy", "IRN", "GOV") if i % 2 == 0 else None,
-            cameo=code, cameo_root=root, goldstein=goldstein, quad_class=quad, plover=plover,
-            modality=Modality(negated=i % 2 == 1, hypothetical=i % 3 == 2,
-                              attributed_to="the ministry" if i % 2 == 0 else None),
-            date=date(2024, 3, 4) if i % 2 == 0 else None,
-            evidence=Span(TRIGGER, trig, trig + len(TRIGGER)), confidence=0.65,
-            coder_version=CODER, trigger=TRIGGER, group=f"g{i}" if i % 2 else "",
-        ))  # fmt: skip
-        offset += len(SENTENCE) + 1
-    return CodedArticle(article, tuple(sents), (), tuple(events), CODER)
-
+from .factories import TUR_IRN, make_coded
 
 ARTICLES = {"a1": 3, "a2": 1, "a3": 4}
 N_EVENTS = sum(ARTICLES.values())
@@ -74,7 +27,7 @@ N_EVENTS = sum(ARTICLES.values())
 def store(tmp_path: Path):
     with EventStore(tmp_path / "events.sqlite") as s:
         for article_id, n in ARTICLES.items():
-            s.write_article(make_coded(article_id, n))
+            s.write_article(make_coded(article_id, n, template=TUR_IRN))
         yield s
 
 
@@ -90,7 +43,8 @@ def validator() -> Draft202012Validator:
 
 
 def expected_records() -> list[dict]:
-    return [event_record(e) for a, n in sorted(ARTICLES.items()) for e in make_coded(a, n).events]
+    return [event_record(e) for a, n in sorted(ARTICLES.items())
+            for e in make_coded(a, n, template=TUR_IRN).events]
 
 
 def test_export_jsonl_lines_validate(store: EventStore, tmp_path: Path,

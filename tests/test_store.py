@@ -4,72 +4,19 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from detente.errors import StoreError
 from detente.model import (
-    Actor,
-    ActorMention,
-    Article,
-    CodedArticle,
-    Event,
     Failure,
-    Modality,
-    Plover,
-    QuadClass,
-    Sentence,
     Severity,
-    Span,
 )
 from detente.records import event_record
 from detente.store import TABLES, EventStore, RunSummary, migrations
 
-CODER = "detente-0.1.0+test"
-SENTENCE = "Azerbaijan's foreign ministry criticized Iran."
-TRIGGER = "criticized"
-# Real CAMEO facts: (code, root, goldstein, quad class, PLOVER type/mode/context).
-CAMEO = [
-    ("111", "11", -2.0, QuadClass.VERBAL_CONFLICT, Plover("ACCUSE", "disapprove", None)),
-    ("036", "03", 4.0, QuadClass.VERBAL_COOPERATION, Plover("AGREE", None, "diplomatic")),
-    ("042", "04", 1.9, QuadClass.VERBAL_COOPERATION, Plover("CONSULT", "visit", None)),
-    ("173", "17", -5.0, QuadClass.MATERIAL_CONFLICT, Plover("COERCE", "arrest", "legal")),
-]
-
-
-def make_coded(article_id: str, n_events: int, *, text: str | None = None,
-               coder_version: str = CODER) -> CodedArticle:
-    """An article of ``n_events`` sentences, one coded event each (cycling real CAMEO codes)."""
-    sentences = [SENTENCE] * max(n_events, 1)
-    body = text if text is not None else " ".join(sentences)
-    article = Article(id=article_id, text=body, title=f"Title {article_id}",
-                      published=date(2024, 3, 4), source="Test Wire",
-                      url=f"https://example.org/{article_id}", origin="test.jsonl:1")
-    sents, mentions, events = [], [], []
-    offset = 0
-    for i in range(n_events):
-        sents.append(Sentence(i, SENTENCE, offset, offset + len(SENTENCE)))
-        src = Span("Azerbaijan", offset, offset + len("Azerbaijan"))
-        tgt_start = offset + SENTENCE.index("Iran")
-        mentions.append(ActorMention(i, 0, 1, src, Actor("Azerbaijan", "AZE", "GOV"), "name"))
-        mentions.append(ActorMention(i, 5, 6, Span("Iran", tgt_start, tgt_start + 4),
-                                     Actor("Iran", "IRN", None), "name"))
-        code, root, goldstein, quad, plover = CAMEO[i % len(CAMEO)]
-        trig = offset + SENTENCE.index(TRIGGER)
-        events.append(Event(
-            event_id=f"{article_id}-e{i}", article_id=article_id, sentence_index=i,
-            sentence=SENTENCE, source=Actor("Azerbaijan's foreign ministry", "AZE", "GOV"),
-            target=Actor("Iran", "IRN", None) if i % 2 == 0 else None,
-            cameo=code, cameo_root=root, goldstein=goldstein, quad_class=quad, plover=plover,
-            modality=Modality(negated=i % 3 == 1, attributed_to="the ministry" if i else None),
-            date=date(2024, 3, 4) if i % 2 == 0 else None,
-            evidence=Span(TRIGGER, trig, trig + len(TRIGGER)), confidence=0.8,
-            coder_version=coder_version, trigger=TRIGGER,
-        ))  # fmt: skip
-        offset += len(SENTENCE) + 1
-    return CodedArticle(article, tuple(sents), tuple(mentions), tuple(events), coder_version)
+from .factories import CODER, make_coded
 
 
 @pytest.fixture
