@@ -24,6 +24,10 @@ def _mentions(coder, text):
                                             ("Beijing", "CHNGOV", "capital")]),
     ("The Islamic Republic warned the Jewish state.", [("Islamic Republic", "IRN", "name"),
                                                         ("Jewish state", "ISR", "name")]),
+    ("The UN Security Council and NATO met.", [("UN Security Council", "IGOUNO", "organisation"),
+                                               ("NATO", "IGONAT", "organisation")]),
+    ("The OSCE Minsk Group visited Baku.", [("OSCE Minsk Group", "IGOOSC", "organisation"),
+                                            ("Baku", "AZEGOV", "capital")]),
 ])
 def test_actors_find_mentions(coder, text, expected):
     found = [(m.span.text, m.actor.code, m.kind) for m in _mentions(coder, text)]
@@ -34,6 +38,7 @@ def test_actors_find_mentions(coder, text, expected):
     "Let us talk about it.",              # "us" is not the US
     "They ate turkey and rice.",          # lowercase common noun, not Turkey
     "The chad of the ballot was hanging.",
+    "Who knows what amnesty means?",       # "Who" is not the WHO, "amnesty" not Amnesty
 ])
 def test_actors_no_false_mentions(coder, text):
     assert _mentions(coder, text) == []
@@ -53,6 +58,8 @@ def test_actors_mention_offsets_point_into_text(coder):
     ("Russian police arrived.", "police", "RUSCOP"),
     ("Protesters gathered.", "Protesters", "CVL"),
     ("Tehran replied.", "Tehran", "IRNGOV"),
+    ("UN peacekeepers withdrew.", "peacekeepers", "IGOUNO"),
+    ("The European Union replied.", "Union", "IGOEUR"),
 ])
 def test_actors_resolver_country_and_sector(coder, text, head, code):
     doc = coder.nlp(text)

@@ -20,6 +20,9 @@ CASES = [
     ("Azerbaijan's deputy foreign minister spoke by telephone with the Iranian ambassador.",
      [("AZEGOV", "040", "IRNGOV")]),
     ("The police arrested Iranian protesters.", [("COP", "173", "IRNCVL")]),
+    ("NATO criticized Russia.", [("IGONAT", "111", "RUS")]),
+    ("The European Union urged Serbia to resume talks.", [("IGOEUR", "020", "SRB"),
+                                                          ("SRB", "046", None)]),
 ]
 
 

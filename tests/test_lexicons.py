@@ -104,3 +104,24 @@ def test_lexicons_custom_file_is_used(tmp_path, ontology):
     path.write_text('version: 1\nentries:\n  - {verb: smile, code: "051"}\n')
     lex = VerbLexicon.load(ontology, Path(path))
     assert [e.code for e in lex.by_verb["smile"]] == ["051"]
+
+
+def test_lexicons_organisations_load_with_igo_codes():
+    lex = ActorLexicon.load(_split)
+    orgs = {e.organisation for entries in lex.by_first.values() for e in entries if e.organisation}
+    assert {"IGOUNO", "IGOEUR", "IGONAT", "IGOOSC", "IGOIAE", "IGOICC"} <= orgs
+    assert all(len(code) == 6 for code in orgs)
+
+
+@pytest.mark.parametrize(("rows", "problem"), [
+    ("IGOUN\tUnited Nations\tUN\n", "bad organisation code"),
+    ("IGOUNO\tUnited Nations\tIran\n", "already used for IRN"),
+])
+def test_lexicons_bad_organisation_file(tmp_path, rows, problem):
+    countries = tmp_path / "countries.tsv"
+    countries.write_text(HEADER + "IRN\tIran\t\t\tTehran\n")
+    orgs = tmp_path / "organisations.tsv"
+    orgs.write_text("code\tname\taliases\n" + rows)
+    with pytest.raises(LexiconError, match=problem) as info:
+        ActorLexicon.load(_split, countries, orgs)
+    assert str(orgs) in str(info.value) and info.value.line == 2

@@ -4,7 +4,7 @@ the noun phrase of an event argument to an :class:`Actor` (country + sector)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -50,7 +50,7 @@ def find_mentions(sent: SpacySpan, sentence_index: int, lex: ActorLexicon) -> li
         text = sent.doc.text[start:end]
         out.append(ActorMention(
             sentence_index, first.i, last.i + 1, Span(text, start, end),
-            Actor(text, entry.country, entry.sector), entry.kind,
+            Actor(text, entry.country, entry.sector, entry.organisation), entry.kind,
         ))  # fmt: skip
         i += len(entry.tokens)
     return out
@@ -94,13 +94,15 @@ class ActorResolver:
         mention = self.mentions.get(token.i)
         if mention is not None:
             role = self.sector_of(token) if mention.kind == "demonym" else None
-            return Actor(mention.actor.text, mention.actor.country, role or mention.actor.sector)
+            return replace(mention.actor, sector=role) if role else mention.actor
         sector = self.sector_of(token)
         near = self.country_near(token)
         if sector is None and near is None:
             return None
         lo = min(token.left_edge.i, near.token_start if near else token.i)
         text = token.doc[lo : token.i + 1].text
+        if near is not None and near.actor.organisation is not None:
+            return replace(near.actor, text=text)  # "UN peacekeepers" act for the UN
         return Actor(text, near.actor.country if near else None, sector)
 
     def resolve_all(self, token: Token) -> list[Actor]:

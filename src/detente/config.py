@@ -19,6 +19,7 @@ class Config:
     model: str = DEFAULT_MODEL
     batch_size: int = 32
     countries: Path | None = None
+    organisations: Path | None = None
     sectors: Path | None = None
     verbs: Path | None = None
     cameo: Path | None = None

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -65,9 +66,10 @@ class NameEntry:
     """One alias of an actor: its tokens as written, and what it resolves to."""
 
     tokens: tuple[str, ...]
-    country: str
+    country: str | None
     sector: str | None
-    kind: str  # "name", "demonym", "capital"
+    kind: str  # "name", "demonym", "capital", "organisation"
+    organisation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,29 +80,57 @@ class ActorLexicon:
     countries: frozenset[str]
 
     @classmethod
-    def load(cls, tokenize: Tokenize, path: Path | None = None) -> ActorLexicon:
+    def load(cls, tokenize: Tokenize, path: Path | None = None,
+             organisations: Path | None = None) -> ActorLexicon:  # fmt: skip
+        """Load the country table and the organisation table (bundled files by default)."""
+        index = _AliasIndex(tokenize)
         text, name = data_text("countries.tsv", path)
-        rows = _tsv_rows(text, name, ("iso3", "name", "aliases", "demonyms", "capitals"))
-        seen: dict[tuple[str, ...], tuple[str, int]] = {}
-        index: dict[str, list[NameEntry]] = {}
         countries = set()
-        for lineno, row in rows:
+        for lineno, row in _tsv_rows(text, name, ("iso3", "name", "aliases", "demonyms", "capitals")):
             iso3 = row["iso3"]
             if len(iso3) != 3 or not iso3.isalpha() or not iso3.isupper():
                 raise LexiconError(name, lineno, f"bad ISO alpha-3 code {iso3!r}")
             countries.add(iso3)
             for kind, field, sector in (("name", "name", None), ("name", "aliases", None),
                                         ("demonym", "demonyms", None), ("capital", "capitals", "GOV")):
-                for alias in filter(None, (a.strip() for a in row[field].split("|"))):
-                    toks = tuple(t for t in tokenize(alias) if t.lower() != "the" or len(alias) < 4)
-                    key = tuple(t.lower() for t in toks)
-                    if key in seen and seen[key][0] != iso3:
-                        raise LexiconError(name, lineno, f"alias {alias!r} already used for "
-                                           f"{seen[key][0]} on line {seen[key][1]}")
-                    seen[key] = (iso3, lineno)
-                    index.setdefault(key[0], []).append(NameEntry(toks, iso3, sector, kind))
-        frozen = {k: tuple(sorted(v, key=lambda e: -len(e.tokens))) for k, v in index.items()}
-        return cls(MappingProxyType(frozen), frozenset(countries))
+                for alias in _aliases(row[field]):
+                    index.add(alias, NameEntry((), iso3, sector, kind), iso3, name, lineno)
+        text, name = data_text("organisations.tsv", organisations)
+        for lineno, row in _tsv_rows(text, name, ("code", "name", "aliases")):
+            code = row["code"]
+            if not re.fullmatch(r"(IGO|NGO)[A-Z]{3}", code):
+                raise LexiconError(name, lineno, f"bad organisation code {code!r} (IGO/NGO + 3 letters)")
+            for alias in _aliases(row["name"] + "|" + row["aliases"]):
+                entry = NameEntry((), None, code[:3], "organisation", code)
+                index.add(alias, entry, code, name, lineno)
+        return cls(index.frozen(), frozenset(countries))
+
+
+def _aliases(field: str) -> list[str]:
+    return [a.strip() for a in field.split("|") if a.strip()]
+
+
+class _AliasIndex:
+    """Builds the first-token index of aliases, refusing an alias used for two actors."""
+
+    def __init__(self, tokenize: Tokenize) -> None:
+        self.tokenize = tokenize
+        self.seen: dict[tuple[str, ...], tuple[str, str, int]] = {}
+        self.index: dict[str, list[NameEntry]] = {}
+
+    def add(self, alias: str, entry: NameEntry, owner: str, file: str, lineno: int) -> None:
+        toks = tuple(t for t in self.tokenize(alias) if t.lower() != "the" or len(alias) < 4)
+        key = tuple(t.lower() for t in toks)
+        if key in self.seen and self.seen[key][0] != owner:
+            other, other_file, other_line = self.seen[key]
+            raise LexiconError(file, lineno, f"alias {alias!r} already used for {other} "
+                               f"({other_file} line {other_line})")
+        self.seen[key] = (owner, file, lineno)
+        self.index.setdefault(key[0], []).append(replace(entry, tokens=toks))
+
+    def frozen(self) -> Mapping[str, tuple[NameEntry, ...]]:
+        return MappingProxyType({k: tuple(sorted(v, key=lambda e: -len(e.tokens)))
+                                 for k, v in self.index.items()})  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -86,14 +86,17 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Actor:
-    """A resolved actor: CAMEO-style code = country + sector."""
+    """A resolved actor: CAMEO-style code = country + sector, or an organisation's code."""
 
     text: str
     country: str | None
     sector: str | None
+    organisation: str | None = None  # e.g. IGOUNO; then the code is the organisation's
 
     @property
     def code(self) -> str | None:
+        if self.organisation is not None:
+            return self.organisation
         if self.country is None and self.sector is None:
             return None
         return f"{self.country or ''}{self.sector or ''}"

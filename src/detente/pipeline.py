@@ -27,6 +27,7 @@ def coder_version(config: Config) -> str:
     Any change of lexicon or model changes the version, so `detente code` re-codes old articles.
     """
     files = [("cameo.tsv", config.cameo), ("countries.tsv", config.countries),
+             ("organisations.tsv", config.organisations),
              ("sectors.tsv", config.sectors), ("verbs.yaml", config.verbs)]  # fmt: skip
     return f"{__version__}+{data_digest(files)}.{config.model}"
 
@@ -39,7 +40,8 @@ class Coder:
         self.nlp = load_pipeline(self.config.model)
         tokenizer = self.nlp.tokenizer
         self.ontology = Ontology.load(self.config.cameo)
-        self.actors = ActorLexicon.load(lambda s: [t.text for t in tokenizer(s)], self.config.countries)
+        self.actors = ActorLexicon.load(lambda s: [t.text for t in tokenizer(s)], self.config.countries,
+                                        self.config.organisations)
         self.sectors = SectorLexicon.load(self.config.sectors)
         self.verbs = VerbLexicon.load(self.ontology, self.config.verbs)
         self.events = EventCoder(self.verbs, self.ontology)
