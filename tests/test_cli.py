@@ -100,7 +100,8 @@ def test_cli_missing_db_is_one_line_error(tmp_path):
 
 def test_cli_version_and_help_everywhere():
     assert run("--version").stdout.strip().startswith("detente ")
-    for args in ([], ["code"], ["export"], ["show"], ["db"], ["db", "info"]):
+    for args in ([], ["code"], ["export"], ["show"], ["db"], ["db", "info"], ["evaluate"],
+                 ["evaluate", "actors"]):
         proc = run(*args, "--help")
         assert proc.returncode == 0 and "Usage" in proc.stdout, args
 

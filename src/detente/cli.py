@@ -19,6 +19,9 @@ app = typer.Typer(
 )  # fmt: skip
 db_app = typer.Typer(help="Inspect the event database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+evaluate_app = typer.Typer(help="Evaluate the coder against public gold data.", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+DEFAULT_PLOVER_GOLD = Path("../shared/gold/plover-gsr/PLOVER_GSR_CAMEO.txt")
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite event database.")]
 DEFAULT_DB = Path("detente.sqlite")
@@ -116,6 +119,34 @@ def db_info(db: DbOption = DEFAULT_DB) -> None:
         for name, count in store.counts().items():
             table.add_row(name, str(count))
         console.print(table)
+
+
+@evaluate_app.command("actors")
+def evaluate_actors_cmd(
+    gold: Annotated[Path, typer.Option(help="PLOVER gold records (JSON list).")] = DEFAULT_PLOVER_GOLD,
+    misses: Annotated[int, typer.Option(help="How many confusion rows to print.")] = 20,
+    model: Annotated[str | None, typer.Option(help="spaCy model package to use.")] = None,
+) -> None:  # fmt: skip
+    """Resolve every actor text of the PLOVER gold records and compare with its code."""
+    from rich.table import Table
+
+    from detente.config import DEFAULT_MODEL, Config
+    from detente.evaluate import evaluate_actors, load_plover_actors
+    from detente.pipeline import Coder
+
+    if not gold.exists():
+        _err().print(f"{gold}: no such file (pass --gold PATH)")
+        raise typer.Exit(1)
+    result = evaluate_actors(Coder(Config(model=model or DEFAULT_MODEL)), load_plover_actors(gold))
+    console = Console()
+    console.print(f"{result.n} actors from {gold}: country-level accuracy "
+                  f"{result.country_accuracy:.3f}, full-code accuracy {result.full_accuracy:.3f}")
+    table = Table(title="most frequent misses (gold -> predicted)")
+    for col in ("gold", "predicted", "count"):
+        table.add_column(col)
+    for (want, got), n in result.confusions()[:misses]:
+        table.add_row(want, got, str(n))
+    console.print(table)
 
 
 def _need_db(db: Path) -> None:

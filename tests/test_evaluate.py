@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from detente.errors import InputError
+from detente.evaluate import GoldActor, evaluate_actors, load_plover_actors, resolve_phrase
+
+
+def _gold_file(tmp_path, records):
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(records))
+    return path
+
+
+def test_evaluate_loads_source_and_target_actors(tmp_path):
+    path = _gold_file(tmp_path, [
+        {"id": "doc", "event": "DOCUMENT"},
+        {"id": "r1", "source": [{"actorText": "Iranian troops", "code": "IRN", "sector": "MIL"}],
+         "target": [{"actorText": "Baku", "code": "AZE"}]},
+        {"id": "r2", "source": [{"actorText": "Syria", "code": "SYR"}], "target": "diplomatic"},
+    ])
+    gold = load_plover_actors(path)
+    assert [(g.record_id, g.text, g.full) for g in gold] == [
+        ("r1", "Iranian troops", "IRNMIL"), ("r1", "Baku", "AZE"), ("r2", "Syria", "SYR")]
+
+
+def test_evaluate_bad_gold_file_names_it(tmp_path):
+    path = tmp_path / "gold.json"
+    path.write_text("[{not json")
+    with pytest.raises(InputError, match="gold.json"):
+        load_plover_actors(path)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Iran's Deputy Foreign Minister Abbas Araghchi", "IRNGOV"),
+    ("Azerbaijani troops", "AZEMIL"),
+    ("the Kremlin", "RUSGOV"),
+    ("U.N. Security Council", "IGOUNO"),
+])
+def test_evaluate_resolve_phrase(coder, text, code):
+    actor = resolve_phrase(coder, text)
+    assert actor is not None and actor.code == code
+
+
+def test_evaluate_actor_accuracy_and_confusions(coder):
+    gold = [GoldActor("r", "Iranian troops", "IRN", "MIL"), GoldActor("r", "Tehran", "IRN", "GOV"),
+            GoldActor("r", "United Nations", "IGO", None), GoldActor("r", "the rebels", "SYR", "REB")]
+    result = evaluate_actors(coder, gold)
+    assert result.n == 4
+    assert result.country_accuracy == 0.75 and result.full_accuracy == 0.75
+    assert result.confusions() == [(("SYRREB", "-"), 1)]
+
+
+def test_evaluate_plover_gold_figures(coder, shared):
+    gold = load_plover_actors(shared / "gold" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt")
+    result = evaluate_actors(coder, gold)
+    assert result.n > 600
+    # v1 baseline (issue #3 targets 0.95 / 0.85): guard against regressions only
+    assert result.country_accuracy >= 0.70 and result.full_accuracy >= 0.45
