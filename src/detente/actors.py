@@ -47,7 +47,7 @@ def find_mentions(sent: SpacySpan, sentence_index: int, lex: ActorLexicon) -> li
             continue
         first, last = tokens[i], tokens[i + len(entry.tokens) - 1]
         start, end = first.idx, last.idx + len(last.text)
-        text = sent.doc.text[start:end]
+        text = sent.doc[first.i : last.i + 1].text  # Doc.text would rebuild the whole text
         out.append(ActorMention(
             sentence_index, first.i, last.i + 1, Span(text, start, end),
             Actor(text, entry.country, entry.sector, entry.organisation), entry.kind,

@@ -193,7 +193,7 @@ class EventCoder:
             source=source, target=target, cameo=code.code, cameo_root=code.root,
             goldstein=code.goldstein, quad_class=code.quad_class, plover=code.plover,
             modality=modality_of(token), date=ctx.published,
-            evidence=Span(doc.text[start:end], start, end),
+            evidence=Span(doc[lo : hi + 1].text, start, end),
             confidence=confidence(entry, source, target), coder_version=ctx.coder_version,
             trigger=token.text, group=group,
         )
