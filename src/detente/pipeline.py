@@ -16,7 +16,7 @@ from detente.actors import ActorResolver, find_mentions
 from detente.config import Config
 from detente.events import ArticleContext, EventCoder
 from detente.lexicons import ActorLexicon, SectorLexicon, VerbLexicon, data_digest
-from detente.model import Article, CodedArticle, Sentence
+from detente.model import Article, CodedArticle, Sentence, content_hash
 from detente.nlp import load_pipeline
 from detente.ontology import Ontology
 
@@ -54,10 +54,8 @@ class Coder:
     def code_text(self, text: str, *, id: str | None = None, published: date | None = None,
                   title: str | None = None) -> CodedArticle:  # fmt: skip
         """Convenience: code a bare text."""
-        article = Article(id=id or "", text=text, title=title, published=published)
-        if not id:
-            article = Article(id=article.text_hash, text=text, title=title, published=published)
-        return self.code(article)
+        return self.code(Article(id=id or content_hash(text), text=text, title=title,
+                                 published=published))  # fmt: skip
 
     def code_many(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code articles in spaCy batches, in input order."""
