@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from detente.actors import ActorResolver, find_mentions
+from detente.actors import find_mentions
+from detente.resolve import ActorResolver
 
 
 def _mentions(coder, text):
@@ -24,9 +25,14 @@ def _mentions(coder, text):
                                             ("Beijing", "CHNGOV", "capital")]),
     ("The Islamic Republic warned the Jewish state.", [("Islamic Republic", "IRN", "name"),
                                                         ("Jewish state", "ISR", "name")]),
-    ("The UN Security Council and NATO met.", [("UN Security Council", "IGOUNO", "organisation"),
+    ("The UN Security Council and NATO met.", [("UN Security Council", "IGOUNOGOV", "organisation"),
                                                ("NATO", "IGONAT", "organisation")]),
-    ("The OSCE Minsk Group visited Baku.", [("OSCE Minsk Group", "IGOOSC", "organisation"),
+    ("Hamas and Hezbollah fired rockets.", [("Hamas", "PSEREB", "group"), ("Hezbollah", "LBNREB", "group")]),
+    ("Nagorno-Karabakh and Transnistria voted.", [("Nagorno-Karabakh", "AZESEP", "breakaway"),
+                                                   ("Transnistria", "MDASEP", "breakaway")]),
+    ("Stepanakert replied to Baku.", [("Stepanakert", "AZESEP", "breakaway"), ("Baku", "AZEGOV", "capital")]),
+    ("Gaza was shelled.", [("Gaza", "PSE", "region")]),
+    ("The OSCE Minsk Group visited Baku.", [("OSCE Minsk Group", "IGOOSCGOV", "organisation"),
                                             ("Baku", "AZEGOV", "capital")]),
 ])
 def test_actors_find_mentions(coder, text, expected):
@@ -58,7 +64,9 @@ def test_actors_mention_offsets_point_into_text(coder):
     ("Russian police arrived.", "police", "RUSCOP"),
     ("Protesters gathered.", "Protesters", "CVL"),
     ("Tehran replied.", "Tehran", "IRNGOV"),
-    ("UN peacekeepers withdrew.", "peacekeepers", "IGOUNO"),
+    ("UN peacekeepers withdrew.", "peacekeepers", "IGOUNOMIL"),
+    ("The Iranian side denied it.", "side", "IRNGOV"),
+    ("Palestinians marched.", "Palestinians", "PSECVL"),
     ("The European Union replied.", "Union", "IGOEUR"),
 ])
 def test_actors_resolver_country_and_sector(coder, text, head, code):

@@ -37,7 +37,7 @@ def test_evaluate_bad_gold_file_names_it(tmp_path):
     ("Iran's Deputy Foreign Minister Abbas Araghchi", "IRNGOV"),
     ("Azerbaijani troops", "AZEMIL"),
     ("the Kremlin", "RUSGOV"),
-    ("U.N. Security Council", "IGOUNO"),
+    ("U.N. Security Council", "IGOUNOGOV"),
 ])
 def test_evaluate_resolve_phrase(coder, text, code):
     actor = resolve_phrase(coder, text)

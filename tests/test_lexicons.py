@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.errors import LexiconError
+from detente.errors import ConfigError, LexiconError
 from detente.lexicons import SECTORS, ActorLexicon, SectorLexicon, VerbLexicon
 from detente.ontology import Ontology
 
@@ -114,14 +114,91 @@ def test_lexicons_organisations_load_with_igo_codes():
 
 
 @pytest.mark.parametrize(("rows", "problem"), [
-    ("IGOUN\tUnited Nations\tUN\n", "bad organisation code"),
-    ("IGOUNO\tUnited Nations\tIran\n", "already used for IRN"),
+    ("IGOUN\t\tUnited Nations\tUN\n", "bad organisation code"),
+    ("IGOUNO\tXXX\tUnited Nations\tUN\n", "unknown sector code"),
+    ("IGOUNO\t\tUnited Nations\tIran\n", "already used for IRN"),
 ])
 def test_lexicons_bad_organisation_file(tmp_path, rows, problem):
     countries = tmp_path / "countries.tsv"
     countries.write_text(HEADER + "IRN\tIran\t\t\tTehran\n")
     orgs = tmp_path / "organisations.tsv"
-    orgs.write_text("code\tname\taliases\n" + rows)
+    orgs.write_text("code\tsector\tname\taliases\n" + rows)
     with pytest.raises(LexiconError, match=problem) as info:
         ActorLexicon.load(_split, countries, orgs)
     assert str(orgs) in str(info.value) and info.value.line == 2
+
+
+def _tables(tmp_path, groups="", substate=""):
+    countries = tmp_path / "countries.tsv"
+    countries.write_text(HEADER + "IRN\tIran\t\t\tTehran\nAZE\tAzerbaijan\t\t\tBaku\n")
+    orgs = tmp_path / "organisations.tsv"
+    orgs.write_text("code\tsector\tname\taliases\nIGOUNO\t\tUnited Nations\tUN\n")
+    g = tmp_path / "groups.tsv"
+    g.write_text("country\tsector\tname\taliases\n" + groups)
+    sub = tmp_path / "substate.tsv"
+    sub.write_text("code\tcountry\tkind\tname\taliases\tcapitals\n" + substate)
+    return countries, orgs, g, sub
+
+
+@pytest.mark.parametrize(("groups", "substate", "bad", "problem"), [
+    ("XXX\tREB\tSome Front\t\n", "", "groups", "unknown country code 'XXX'"),
+    ("IRN\tFOO\tSome Front\t\n", "", "groups", "unknown sector code 'FOO'"),
+    ("IRN\tREB\tSome Front\tBaku\n", "", "groups", "already used for AZE"),
+    ("", "NKR\tXXX\tbreakaway\tKarabakh\t\t\n", "substate", "unknown country code"),
+    ("", "NKR\tAZE\tenclave\tKarabakh\t\t\n", "substate", "kind must be"),
+    ("", "\tAZE\tbreakaway\tKarabakh\t\t\n", "substate", "needs a code"),
+    ("", "IRN\tAZE\tbreakaway\tKarabakh\t\t\n", "substate", "bad entity code"),
+])
+def test_lexicons_bad_group_and_substate_files(tmp_path, groups, substate, bad, problem):
+    countries, orgs, g, sub = _tables(tmp_path, groups, substate)
+    with pytest.raises(LexiconError, match=problem) as info:
+        ActorLexicon.load(_split, countries, orgs, g, sub)
+    assert str({"groups": g, "substate": sub}[bad]) in str(info.value) and info.value.line == 2
+
+
+@pytest.mark.parametrize(("coding", "name_code", "capital_code"), [
+    ("dejure", ("AZE", "SEP"), ("AZE", "SEP")),
+    ("entity", ("NKR", None), ("NKR", "GOV")),
+])
+def test_lexicons_substate_coding_is_configurable(tmp_path, coding, name_code, capital_code):
+    paths = _tables(tmp_path, "", "NKR\tAZE\tbreakaway\tNagorno-Karabakh\tKarabakh\tStepanakert\n"
+                                  "\tAZE\tregion\tNakhchivan\t\t\n")
+    lex = ActorLexicon.load(_split, *paths, substate_coding=coding)
+    codes = {e.tokens: (e.country, e.sector) for entries in lex.by_first.values() for e in entries}
+    assert codes[("Karabakh",)] == name_code and codes[("Stepanakert",)] == capital_code
+    assert codes[("Nakhchivan",)] == ("AZE", None)
+
+
+def test_lexicons_unknown_substate_coding_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="substate_coding"):
+        ActorLexicon.load(_split, substate_coding="own")
+
+
+def test_lexicons_bundled_actor_tables_cover_the_issue_list():
+    lex = ActorLexicon.load(_split)
+    entries = {" ".join(e.tokens).lower(): e for group in lex.by_first.values() for e in group}
+    for name in ("united nations", "european union", "nato", "osce", "minsk group", "csto", "sco",
+                 "oic", "arab league", "african union", "asean", "who", "iaea", "imf", "world bank",
+                 "icc", "icj", "red cross", "amnesty international", "human rights watch"):
+        assert entries[name].organisation is not None, name
+    for name in ("nagorno-karabakh", "transnistria", "abkhazia", "south ossetia", "northern cyprus",
+                 "somaliland", "luhansk people's republic", "donetsk people's republic"):
+        assert entries[name].sector == "SEP", name
+    assert (entries["hamas"].country, entries["hamas"].sector) == ("PSE", "REB")
+
+
+def test_lexicons_country_names_agree_with_countrynames():
+    """Cross-check the country table against the independent `countrynames` package."""
+    countrynames = pytest.importorskip("countrynames")
+    text = (Path(__file__).parents[1] / "src/detente/data/countries.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
+    disagree = []
+    for iso3, name, aliases, *_ in rows:
+        for alias in [name, *filter(None, aliases.split("|"))]:
+            try:
+                other = countrynames.to_code_3(alias)
+            except KeyError:  # a legacy code countrynames has no alpha-3 for (e.g. Zaire)
+                continue
+            if other is not None and other != iso3:
+                disagree.append((alias, iso3, other))
+    assert disagree == [] and len(rows) >= 190

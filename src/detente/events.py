@@ -9,11 +9,11 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from detente.actors import ActorResolver
 from detente.lexicons import VerbEntry, VerbLexicon
 from detente.modality import modality_of
 from detente.model import Actor, Event, Span
 from detente.ontology import Ontology
+from detente.resolve import ActorResolver
 
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})

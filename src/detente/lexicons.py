@@ -17,15 +17,26 @@ from types import MappingProxyType
 
 import yaml
 
-from detente.errors import LexiconError
+from detente.errors import ConfigError, LexiconError
 from detente.ontology import Ontology
 
 Tokenize = Callable[[str], Sequence[str]]
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 20x faster
 
 SECTORS = frozenset({
     "GOV", "LEG", "MIL", "COP", "JUD", "REB", "SEP", "INS", "OPP", "MED", "CVL", "BUS", "REL",
     "REF", "EDU", "HLH", "LAB", "NGO", "IGO", "SPY", "ELI", "AGR", "CRM", "UAF", "MOD", "RAD",
+    "PTY", "HRI", "ENV",
 })  # fmt: skip
+ORGANISATION_CODE = re.compile(r"(IGO|NGO|IMG|MNC)[A-Z]{3}")
+
+
+_SIMPLE = re.compile(r"[^\W_]+(?: [^\W_]+)*")
+
+
+def split_name(tokenize: Tokenize, name: str) -> Sequence[str]:
+    """Tokens of a name; plain words separated by single spaces skip the (slower) tokenizer."""
+    return name.split(" ") if _SIMPLE.fullmatch(name) else tokenize(name)
 
 
 def data_text(name: str, path: Path | None) -> tuple[str, str]:
@@ -68,42 +79,101 @@ class NameEntry:
     tokens: tuple[str, ...]
     country: str | None
     sector: str | None
-    kind: str  # "name", "demonym", "capital", "organisation"
+    kind: str  # name, demonym, capital, organisation, group, region, breakaway, person, place
     organisation: str | None = None
+
+
+SUBSTATE_CODINGS = ("dejure", "entity")
 
 
 @dataclass(frozen=True)
 class ActorLexicon:
-    """Country names, demonyms and capitals, indexed by the lowercased first token."""
+    """Names of states, organisations, groups and sub-state entities, by lowercased first token."""
 
     by_first: Mapping[str, tuple[NameEntry, ...]]
     countries: frozenset[str]
 
     @classmethod
-    def load(cls, tokenize: Tokenize, path: Path | None = None,
-             organisations: Path | None = None) -> ActorLexicon:  # fmt: skip
-        """Load the country table and the organisation table (bundled files by default)."""
+    def load(cls, tokenize: Tokenize, path: Path | None = None, organisations: Path | None = None,
+             groups: Path | None = None, substate: Path | None = None,
+             substate_coding: str = "dejure") -> ActorLexicon:  # fmt: skip
+        """Load the country, organisation, group and sub-state tables (bundled files by default)."""
+        if substate_coding not in SUBSTATE_CODINGS:
+            raise ConfigError(f"substate_coding must be one of {SUBSTATE_CODINGS}, not {substate_coding!r}")
         index = _AliasIndex(tokenize)
-        text, name = data_text("countries.tsv", path)
-        countries = set()
-        for lineno, row in _tsv_rows(text, name, ("iso3", "name", "aliases", "demonyms", "capitals")):
-            iso3 = row["iso3"]
-            if len(iso3) != 3 or not iso3.isalpha() or not iso3.isupper():
-                raise LexiconError(name, lineno, f"bad ISO alpha-3 code {iso3!r}")
-            countries.add(iso3)
-            for kind, field, sector in (("name", "name", None), ("name", "aliases", None),
-                                        ("demonym", "demonyms", None), ("capital", "capitals", "GOV")):
-                for alias in _aliases(row[field]):
-                    index.add(alias, NameEntry((), iso3, sector, kind), iso3, name, lineno)
-        text, name = data_text("organisations.tsv", organisations)
-        for lineno, row in _tsv_rows(text, name, ("code", "name", "aliases")):
-            code = row["code"]
-            if not re.fullmatch(r"(IGO|NGO)[A-Z]{3}", code):
-                raise LexiconError(name, lineno, f"bad organisation code {code!r} (IGO/NGO + 3 letters)")
-            for alias in _aliases(row["name"] + "|" + row["aliases"]):
-                entry = NameEntry((), None, code[:3], "organisation", code)
-                index.add(alias, entry, code, name, lineno)
-        return cls(index.frozen(), frozenset(countries))
+        countries = _load_countries(index, path)
+        _load_organisations(index, organisations)
+        _load_groups(index, groups, countries)
+        _load_substate(index, substate, countries, substate_coding == "entity")
+        return cls(index.frozen(), countries)
+
+
+def _load_countries(index: _AliasIndex, path: Path | None) -> frozenset[str]:
+    text, name = data_text("countries.tsv", path)
+    countries = set()
+    for lineno, row in _tsv_rows(text, name, ("iso3", "name", "aliases", "demonyms", "capitals")):
+        iso3 = row["iso3"]
+        if len(iso3) != 3 or not iso3.isalpha() or not iso3.isupper():
+            raise LexiconError(name, lineno, f"bad ISO alpha-3 code {iso3!r}")
+        countries.add(iso3)
+        for kind, field, sector in (("name", "name", None), ("name", "aliases", None),
+                                    ("demonym", "demonyms", None), ("capital", "capitals", "GOV")):
+            for alias in _aliases(row[field]):
+                index.add(alias, NameEntry((), iso3, sector, kind), iso3, name, lineno)
+    return frozenset(countries)
+
+
+def _load_organisations(index: _AliasIndex, path: Path | None) -> None:
+    text, name = data_text("organisations.tsv", path)
+    for lineno, row in _tsv_rows(text, name, ("code", "sector", "name", "aliases")):
+        code, sector = row["code"], row["sector"] or None
+        if not ORGANISATION_CODE.fullmatch(code):
+            raise LexiconError(name, lineno, f"bad organisation code {code!r} (IGO/NGO/IMG + 3 letters)")
+        if sector is not None and sector not in SECTORS:
+            raise LexiconError(name, lineno, f"unknown sector code {sector!r}")
+        entry = NameEntry((), None, sector, "organisation", code)
+        for alias in _aliases(row["name"] + "|" + row["aliases"]):
+            index.add(alias, entry, code + (sector or ""), name, lineno)
+
+
+def _load_groups(index: _AliasIndex, path: Path | None, countries: frozenset[str]) -> None:
+    text, name = data_text("groups.tsv", path)
+    for lineno, row in _tsv_rows(text, name, ("country", "sector", "name", "aliases")):
+        country, sector = row["country"], row["sector"]
+        if country not in countries:
+            raise LexiconError(name, lineno, f"unknown country code {country!r}")
+        if sector not in SECTORS:
+            raise LexiconError(name, lineno, f"unknown sector code {sector!r}")
+        entry = NameEntry((), country, sector, "group")
+        for alias in _aliases(row["name"] + "|" + row["aliases"]):
+            index.add(alias, entry, f"{country}{sector}:{row['name']}", name, lineno)
+
+
+def _load_substate(index: _AliasIndex, path: Path | None, countries: frozenset[str],
+                   as_entity: bool) -> None:  # fmt: skip
+    """Breakaway entities are de-jure country + SEP, or their own code when ``as_entity``."""
+    text, name = data_text("substate.tsv", path)
+    columns = ("code", "country", "kind", "name", "aliases", "capitals")
+    for lineno, row in _tsv_rows(text, name, columns):
+        code, country, kind = row["code"], row["country"], row["kind"]
+        if country not in countries:
+            raise LexiconError(name, lineno, f"unknown country code {country!r}")
+        if kind not in ("breakaway", "region"):
+            raise LexiconError(name, lineno, f"kind must be 'breakaway' or 'region', not {kind!r}")
+        if code and (not re.fullmatch(r"[A-Z]{3}", code) or code in countries):
+            raise LexiconError(name, lineno, f"bad entity code {code!r} (3 letters, not a country's)")
+        if kind == "breakaway" and not code:
+            raise LexiconError(name, lineno, "a breakaway entity needs a code")
+        if kind == "region":
+            named = capital = NameEntry((), country, None, "region")
+        elif as_entity:
+            named, capital = NameEntry((), code, None, "name"), NameEntry((), code, "GOV", "capital")
+        else:
+            named = capital = NameEntry((), country, "SEP", "breakaway")
+        for alias in _aliases(row["name"] + "|" + row["aliases"]):
+            index.add(alias, named, code or row["name"], name, lineno)
+        for alias in _aliases(row["capitals"]):
+            index.add(alias, capital, code or row["name"], name, lineno)
 
 
 def _aliases(field: str) -> list[str]:
@@ -119,7 +189,9 @@ class _AliasIndex:
         self.index: dict[str, list[NameEntry]] = {}
 
     def add(self, alias: str, entry: NameEntry, owner: str, file: str, lineno: int) -> None:
-        toks = tuple(t for t in self.tokenize(alias) if t.lower() != "the" or len(alias) < 4)
+        toks = tuple(split_name(self.tokenize, alias))
+        if len(toks) > 1 and toks[0].lower() == "the":  # "the Kremlin" also matches "Kremlin"
+            toks = toks[1:]
         key = tuple(t.lower() for t in toks)
         if key in self.seen and self.seen[key][0] != owner:
             other, other_file, other_line = self.seen[key]
@@ -185,7 +257,7 @@ class VerbLexicon:
     def load(cls, ontology: Ontology, path: Path | None = None) -> VerbLexicon:
         text, name = data_text("verbs.yaml", path)
         try:
-            doc = yaml.safe_load(text)
+            doc = yaml.load(text, Loader=SAFE_LOADER)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise LexiconError(name, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None

@@ -91,12 +91,12 @@ class Actor:
     text: str
     country: str | None
     sector: str | None
-    organisation: str | None = None  # e.g. IGOUNO; then the code is the organisation's
+    organisation: str | None = None  # e.g. IGOUNO; the code is then the organisation's + sector
 
     @property
     def code(self) -> str | None:
         if self.organisation is not None:
-            return self.organisation
+            return self.organisation + (self.sector or "")
         if self.country is None and self.sector is None:
             return None
         return f"{self.country or ''}{self.sector or ''}"
@@ -111,7 +111,7 @@ class ActorMention:
     token_end: int  # exclusive
     span: Span
     actor: Actor
-    kind: str  # "name", "demonym", "capital", "role"
+    kind: str  # name, demonym, capital, organisation, group, region, breakaway, person, place
 
 
 @dataclass(frozen=True)

