@@ -132,7 +132,7 @@ def test_people_match_shared_alias_lists_every_owner(people: PeopleDictionary):
     (date(2013, 8, 2), "IRNELI"),
     (date(2021, 8, 4), "IRNELI"),
     (date(2024, 1, 1), "IRNELI"),
-    (None, "IRNELI"),  # no open-ended role
+    (None, "IRNGOV"),  # no date, no open-ended role: the most recent role
 ])
 def test_people_dated_role_is_gov_inside_and_eli_outside(people: PeopleDictionary, day, code):
     rouhani = _person(people, "Hassan Rouhani")
@@ -183,21 +183,25 @@ def test_people_role_in_another_country_codes_that_country(people: PeopleDiction
 @pytest.mark.parametrize(("day", "name"), [
     (date(1990, 6, 1), "George Bush"),
     (date(2005, 6, 1), "George W. Bush"),
-    (date(1995, 6, 1), None),  # neither in office
-    (date(2015, 6, 1), None),
-    (None, None),  # neither has an open-ended role
+    # neither in office, or no date: both are American, so the most recent one (coded USAELI)
+    (date(1995, 6, 1), "George W. Bush"),
+    (date(2015, 6, 1), "George W. Bush"),
+    (None, "George W. Bush"),
 ])
 def test_people_choose_picks_the_person_serving_that_day(people: PeopleDictionary, day, name):
     found = people.match(["bush"])
     assert found is not None
     chosen = PeopleDictionary.choose(found[1], day)
     assert (chosen.name if chosen else None) == name
+    if day is not None and day.year in (1995, 2015):
+        assert chosen is not None and chosen.actor("Bush", day).code == "USAELI"
 
 
 def test_people_choose_returns_none_when_both_serve():
     a = Person("A Smith", "USA", (Role("GOV", date(2000, 1, 1)),), "x.yaml:3")
-    b = Person("B Smith", "USA", (Role("LEG", date(1990, 1, 1), date(2010, 1, 1)),), "x.yaml:7")
+    b = Person("B Smith", "GBR", (Role("LEG", date(1990, 1, 1), date(2010, 1, 1)),), "x.yaml:7")
     assert PeopleDictionary.choose([a, b], date(2005, 1, 1)) is None
+    assert PeopleDictionary.choose([a, b], None) is None  # no date, two countries: ambiguous
     assert PeopleDictionary.choose([a, b], date(1995, 1, 1)) is b
     assert PeopleDictionary.choose([a], date(1980, 1, 1)) is a  # a single owner is always chosen
 

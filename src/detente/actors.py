@@ -148,20 +148,20 @@ def _entity_mention(sent: SpacySpan, index: int, ent: SpacySpan, tables: ActorTa
     if not len(ent):
         return None
     first, last, text, label = ent[0], ent[-1], ent.text, ent.label_
-    if label in PLACE_LABELS or not label:
-        entry = tables.places.lookup(text)
-        if entry is not None:
-            return _mention(sent, index, first, last, Actor("", entry.country, entry.sector), entry.kind)
-    if label == "GPE" and tables.cities is not None:
-        country = tables.cities.country_of(text)
-        if country is not None:
-            return _mention(sent, index, first, last, Actor("", country, None), "place")
-    if label in ("ORG", "") or label in PLACE_LABELS:
-        entry = tables.bodies.lookup(text)
+    order = {"PERSON": ("persons", "places"), "ORG": ("bodies", "places")}.get(
+        label, ("places", "bodies", "persons"))  # NER labels of unknown names are unreliable
+    for table in order:
+        if table == "persons":
+            person = tables.persons.lookup(text)
+            if person is not None:
+                return _mention(sent, index, first, last, person.actor(text, day), "person")
+            continue
+        entry = (tables.places if table == "places" else tables.bodies).lookup(text)
         if entry is not None:
             actor = Actor("", entry.country, entry.sector, entry.organisation)
             return _mention(sent, index, first, last, actor, entry.kind)
-    person = tables.persons.lookup(text)
-    if person is not None:
-        return _mention(sent, index, first, last, person.actor(text, day), "person")
+        if table == "places" and label == "GPE" and tables.cities is not None:
+            country = tables.cities.country_of(text)
+            if country is not None:
+                return _mention(sent, index, first, last, Actor("", country, None), "place")
     return None

@@ -29,6 +29,7 @@ class Config:
     cameo: Path | None = None
     groups: Path | None = None
     substate: Path | None = None
+    ethnic: Path | None = None
     people: tuple[Path, ...] = ()
     bundled_people: bool = True
     substate_coding: str = "dejure"

@@ -90,14 +90,17 @@ class ActorEvaluation:
 
 
 def load_plover_actors(path: Path) -> list[GoldActor]:
-    """Every source and target actor of the PLOVER gold records (JSON list)."""
+    """Every source and target actor of the PLOVER gold records (JSON list). When all records
+    carry one date (the PLOVER file's placeholder 2000-01-01), it is not used."""
     try:
         records = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise InputError(str(path), None, f"cannot read PLOVER gold records: {exc}") from exc
     out: list[GoldActor] = []
+    dates = {r.get("date") for r in records if r.get("event") != "DOCUMENT"}
+    placeholder = len(dates) == 1  # every record carries the same date: not a real one
     for record in records:
-        day = _day(record.get("date"))
+        day = None if placeholder else _day(record.get("date"))
         for role in ("source", "target"):
             actors = record.get(role)
             if not isinstance(actors, list):
@@ -122,19 +125,29 @@ def country_level(actor: Actor | None) -> str | None:
 
 
 def find_text(sentence: str, text: str) -> tuple[int, int] | None:
-    """Character span of an actor text in its sentence; "U.S. ... negotiators" spans the gap."""
+    """Character span of an actor text in its sentence (whole words, exact case first);
+    "U.S. ... negotiators" spans the gap."""
     parts = [p.strip() for p in re.split(r"\.\.\.?", text) if p.strip()]
-    lowered = sentence.lower()
-    start = lowered.find(parts[0].lower()) if parts else -1
-    if start < 0:
+    if not parts:
         return None
-    end = start + len(parts[0])
-    for part in parts[1:]:
-        at = lowered.find(part.lower(), end)
-        if at < 0:
+    start = end = -1
+    for i, part in enumerate(parts):
+        found = _find_word(sentence, part, max(end, 0))
+        if found is None:
             return None
-        end = at + len(part)
+        if i == 0:
+            start = found[0]
+        end = found[1]
     return start, end
+
+
+def _find_word(sentence: str, part: str, pos: int) -> tuple[int, int] | None:
+    pattern = r"(?<!\w)" + re.escape(part) + r"(?!\w)"
+    for flags in (0, re.IGNORECASE):
+        m = re.compile(pattern, flags).search(sentence, pos)
+        if m:
+            return m.start(), m.end()
+    return None
 
 
 def resolve_phrase(coder: Coder, text: str, day: date | None = None) -> Actor | None:
@@ -160,17 +173,25 @@ def resolve_in_context(coder: Coder, sentence: str, span: tuple[int, int], day: 
     phrase = doc.char_span(*span, alignment_mode="expand")
     if phrase is None or not len(phrase):
         return None
-    root = phrase.root
+    tops = [t for t in phrase if not phrase.start <= t.head.i < phrase.end or t.head.i == t.i]
+    root = tops[-1] if tops else phrase.root  # the rightmost top token is the head noun
     resolver = resolvers[next(i for i, s in enumerate(doc.sents) if s.start <= root.i < s.end)]
-    head = root.head
-    if (root.dep_ in ("amod", "compound", "nmod", "poss") and not phrase.start <= head.i < phrase.end
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:  # "Hungarian and Romanian officials"
+        first = first.head
+    head = first.head
+    if (first.dep_ in ("amod", "compound", "nmod", "poss") and not phrase.start <= head.i < phrase.end
             and resolver.sector_of(head)):  # fmt: skip
+        mention = resolver.mentions.get(root.i)
+        role = resolver.resolve(head)
+        if mention is not None and role is not None and role.country != mention.actor.country:
+            return Actor(phrase.text, mention.actor.country, role.sector)
         root = head
-    actor = resolver.resolve(root)
-    if actor is None:
-        inside = [resolver.mentions[t.i] for t in phrase if t.i in resolver.mentions]
-        actor = inside[0].actor if inside else None
-    return actor
+    inside = [resolver.mentions[t.i].actor for t in phrase if t.i in resolver.mentions]
+    candidates = resolver.resolve_all(root)
+    countries = {a.country for a in inside}
+    actor = next((a for a in candidates if a.country in countries), candidates[0] if candidates else None)
+    return actor if actor is not None else (inside[0] if inside else None)
 
 
 def evaluate_actors(coder: Coder, gold: Iterable[GoldActor]) -> ActorEvaluation:

@@ -79,7 +79,7 @@ class NameEntry:
     tokens: tuple[str, ...]
     country: str | None
     sector: str | None
-    kind: str  # name, demonym, capital, organisation, group, region, breakaway, person, place
+    kind: str  # name, demonym, capital, organisation, group, region, breakaway, ethnic, person, place
     organisation: str | None = None
 
 
@@ -96,7 +96,7 @@ class ActorLexicon:
     @classmethod
     def load(cls, tokenize: Tokenize, path: Path | None = None, organisations: Path | None = None,
              groups: Path | None = None, substate: Path | None = None,
-             substate_coding: str = "dejure") -> ActorLexicon:  # fmt: skip
+             substate_coding: str = "dejure", ethnic: Path | None = None) -> ActorLexicon:  # fmt: skip
         """Load the country, organisation, group and sub-state tables (bundled files by default)."""
         if substate_coding not in SUBSTATE_CODINGS:
             raise ConfigError(f"substate_coding must be one of {SUBSTATE_CODINGS}, not {substate_coding!r}")
@@ -105,6 +105,7 @@ class ActorLexicon:
         _load_organisations(index, organisations)
         _load_groups(index, groups, countries)
         _load_substate(index, substate, countries, substate_coding == "entity")
+        _load_ethnic(index, ethnic, countries)
         return cls(index.frozen(), countries)
 
 
@@ -147,6 +148,17 @@ def _load_groups(index: _AliasIndex, path: Path | None, countries: frozenset[str
         entry = NameEntry((), country, sector, "group")
         for alias in _aliases(row["name"] + "|" + row["aliases"]):
             index.add(alias, entry, f"{country}{sector}:{row['name']}", name, lineno)
+
+
+def _load_ethnic(index: _AliasIndex, path: Path | None, countries: frozenset[str]) -> None:
+    text, name = data_text("ethnic.tsv", path)
+    for lineno, row in _tsv_rows(text, name, ("name", "aliases", "country")):
+        country = row["country"] or None
+        if country is not None and country not in countries:
+            raise LexiconError(name, lineno, f"unknown country code {country!r}")
+        entry = NameEntry((), country, None, "ethnic")
+        for alias in _aliases(row["name"] + "|" + row["aliases"]):
+            index.add(alias, entry, f"ethnic:{row['name']}", name, lineno)
 
 
 def _load_substate(index: _AliasIndex, path: Path | None, countries: frozenset[str],

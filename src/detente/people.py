@@ -65,10 +65,14 @@ class Person:
     source: str  # "file:line", for messages
 
     def role_on(self, day: date | None) -> Role | None:
-        """The role held on ``day``; with no date, the open-ended (current) role. When two roles
-        hold (a handover day), the one that started last."""
-        valid = [r for r in self.roles if (r.end is None if day is None else r.valid_on(day))]
-        return max(valid, key=lambda r: r.start or date.min) if valid else None
+        """The role held on ``day``. When two roles hold (a handover day), the one that started
+        last. With no date: the current (open-ended) role, else the most recent one."""
+        if day is None:
+            current = [r for r in self.roles if r.end is None]
+            valid = current or list(self.roles)
+        else:
+            valid = [r for r in self.roles if r.valid_on(day)]
+        return max(valid, key=lambda r: (r.start or date.min, r.end or date.max)) if valid else None
 
     def actor(self, text: str, day: date | None) -> Actor:
         role = self.role_on(day)
@@ -127,7 +131,11 @@ class PeopleDictionary:
         if len(owners) == 1:
             return owners[0]
         serving = [p for p in owners if p.role_on(day) is not None]
-        return serving[0] if len(serving) == 1 else None
+        if day is not None and len(serving) == 1:
+            return serving[0]
+        if len({p.country for p in owners}) == 1:  # "Bush": the country is certain either way
+            return max(owners, key=lambda p: max(r.start or date.min for r in p.roles))
+        return None
 
 
 @dataclass(frozen=True)

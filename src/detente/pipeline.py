@@ -32,7 +32,8 @@ def coder_version(config: Config) -> str:
     """
     files = [("cameo.tsv", config.cameo), ("countries.tsv", config.countries),
              ("organisations.tsv", config.organisations), ("groups.tsv", config.groups),
-             ("substate.tsv", config.substate), ("sectors.tsv", config.sectors),
+             ("substate.tsv", config.substate), ("ethnic.tsv", config.ethnic),
+             ("sectors.tsv", config.sectors),
              ("verbs.yaml", config.verbs)]  # fmt: skip
     files += [("people.tsv", p) for p in people_paths(config)]
     options = f"{config.substate_coding}{config.fuzzy_threshold:g}{'c' if config.cities else ''}"
@@ -47,7 +48,7 @@ def people_paths(config: Config) -> list[Path | None]:
 def load_actor_tables(config: Config, tokenize: Tokenize) -> ActorTables:
     """Load every actor dictionary named by ``config`` (bundled files by default)."""
     lexicon = ActorLexicon.load(tokenize, config.countries, config.organisations, config.groups,
-                                config.substate, config.substate_coding)  # fmt: skip
+                                config.substate, config.substate_coding, config.ethnic)  # fmt: skip
     people = PeopleDictionary.load(tokenize, lexicon.countries, people_paths(config))
     return ActorTables.build(lexicon, SectorLexicon.load(config.sectors), people,
                              fuzzy_threshold=config.fuzzy_threshold, cities=config.cities)  # fmt: skip

@@ -30,6 +30,7 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 LOCATED_SECTORS = frozenset({"CVL", "EDU", "OPP", "REB", "LAB", "BUS", "REL", "MED", "REF", "CRM",
                              "AGR", "HLH", "PTY", "SEP", "INS", "RAD", "UAF", "NGO", "HRI", "ENV"})
 LOCATIVE_PREPS = ("in", "throughout", "across", "inside")
+PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "around", "across", "throughout"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 
 Found = tuple[Actor | None, bool, str | None]  # actor, is a person, role lemma
@@ -79,12 +80,18 @@ class ActorResolver:
         return actor
 
     def resolve_all(self, token: Token) -> list[Actor]:
-        """Resolve a head and its coordinated conjuncts ("Russia and Iran")."""
-        actors = []
+        """Resolve a head and its coordinated conjuncts ("Russia and Iran"), and a role noun with
+        coordinated countries ("French and Egyptian warships") to one actor per country."""
+        actors: list[Actor] = []
         for head in (token, *token.conjuncts):
             actor = self.resolve(head)
-            if actor is not None and actor not in actors:
-                actors.append(actor)
+            if actor is None:
+                continue
+            more = [Actor(actor.text, c.country, actor.sector, c.organisation)
+                    for c in self.modifier_conjuncts(head)] if self.mentions.get(head.i) is None else []
+            for found in (actor, *more):
+                if found not in actors:
+                    actors.append(found)
         return actors
 
     def sector_of(self, token: Token) -> str | None:
@@ -97,9 +104,15 @@ class ActorResolver:
                     return sector
         return self.sectors.sectors.get(lemma)
 
-    def country_near(self, token: Token) -> Actor | None:
-        """The actor modifying ``token``: "Iranian troops", "Iran's army", "its army", "army of Iran"."""
+    def country_near(self, token: Token, depth: int = 0) -> Actor | None:
+        """The actor modifying ``token``: "Iranian troops", "Iran's army", "its army", "army of Iran",
+        also through a role noun it is compounded with ("British Defence Secretary Tom King")."""
         for child in token.children:
+            if depth < 2 and child.dep_ in ("compound", "appos") and child.i not in self.mentions \
+                    and self.sector_of(child):
+                found = self.country_near(child, depth + 1)
+                if found is not None:
+                    return found
             if child.dep_ in MODIFIER_DEPS and child.i in self.mentions:
                 mention = self.mentions[child.i]
                 if mention.kind != "person":
@@ -112,7 +125,20 @@ class ActorResolver:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.i in self.mentions:
                         return self.mentions[obj.i].actor
+        if token.dep_ == "compound":  # flat noun phrase: "Israeli army bulldozers"
+            for sibling in token.head.children:
+                sib = self.mentions.get(sibling.i)
+                if sibling.i < token.i and sibling.dep_ in MODIFIER_DEPS and sib is not None \
+                        and sib.kind != "person":
+                    return sib.actor
         return None
+
+    def modifier_conjuncts(self, token: Token) -> list[Actor]:
+        """Countries coordinated in the modifier of a role noun: "French and Egyptian warships"."""
+        for child in token.children:
+            if child.dep_ in MODIFIER_DEPS and child.i in self.mentions:
+                return [self.mentions[c.i].actor for c in child.conjuncts if c.i in self.mentions]
+        return []
 
     def _located_in(self, token: Token) -> Actor | None:
         """The country of "in <country>" after a non-state role noun ("opposition in Nepal")."""
@@ -146,14 +172,33 @@ class ActorResolver:
         return self._from_role(token)
 
     def _from_mention(self, token: Token, mention: ActorMention) -> Actor:
-        if mention.kind != "demonym":
+        if mention.kind == "capital" and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+            return replace(mention.actor, sector=None)  # "arrived in Amman": the place, not the government
+        ethnic = mention.kind == "ethnic" or (mention.kind == "demonym" and self._says_ethnic(token))
+        if mention.kind != "demonym" and not ethnic:
             return mention.actor
+        actor = mention.actor
+        if ethnic:  # an ethnic group is coded by the country it lives in
+            where = self.country_near(token) or self._located_in(token) or self._other_country(actor)
+            actor = replace(actor, country=where.country) if where is not None else actor
         role = self.sector_of(token)
         if role:
-            return replace(mention.actor, sector=role)
-        if _plural(token) and token.dep_ not in ("amod", "compound"):
-            return replace(mention.actor, sector="CVL")  # "Armenians", "Palestinians"
-        return mention.actor
+            return replace(actor, sector=role)
+        if (_plural(token) or ethnic) and token.dep_ not in ("amod", "compound"):
+            return replace(actor, sector="CVL")  # "Armenians", "Palestinians", "ethnic Albanians"
+        return actor
+
+    def _says_ethnic(self, token: Token) -> bool:
+        return any(c.lower_ == "ethnic" for c in token.children) or (
+            token.i > 0 and token.doc[token.i - 1].lower_ == "ethnic")
+
+    def _other_country(self, actor: Actor) -> Actor | None:
+        """For "ethnic Albanians ... in Serbia": another state named in the sentence."""
+        for mention in self.mentions.values():
+            if mention.kind in ("name", "capital", "region") and mention.actor.country not in (
+                    None, actor.country):  # fmt: skip
+                return mention.actor
+        return None
 
     def _role_token(self, token: Token) -> Token | None:
         for child in token.children:
