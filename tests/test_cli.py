@@ -233,3 +233,42 @@ def test_cli_progress_bar_only_on_a_terminal(tmp_path):
     assert proc.wait(timeout=120) == 0
     shown = b"".join(chunks).decode("utf-8", "replace")
     assert "coding" in shown and "coded 3 articles" in shown
+
+
+PETRARCH_SAMPLE = """# sample
+HEYDAR_ALIYEV_
++H._ALIYEV_
+\t[AZEELI 410101-930624]
+\t[AZEGOV 930624-031031]
+JOHN_NOBODY_
+\t[XXXGOV]
+"""
+
+
+@pytest.mark.parametrize("suffix", [".tsv", ".yaml"])
+def test_cli_dict_import_petrarch_then_check_and_use(tmp_path, suffix):
+    source = tmp_path / "actors.txt"
+    source.write_text(PETRARCH_SAMPLE)
+    out = tmp_path / f"people{suffix}"
+    proc = run("dict", "import-petrarch", str(source), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert f"{source}:7: John Nobody: unknown country or organisation" in proc.stderr
+    assert "wrote 1 entries" in proc.stderr
+    check = run("dict", "check", str(out))
+    assert check.returncode == 0 and "1 people in 1 file(s): OK" in check.stdout
+    article = tmp_path / "a.txt"
+    article.write_text("Date: 1999-05-01\n\nH. Aliyev accused Armenia of aggression.\n")
+    db = tmp_path / "e.sqlite"
+    coded = run("code", str(article), "--db", str(db), "--processes", "1", "--people", str(out))
+    assert coded.returncode == 0, coded.stderr
+    exported = run("export", "-o", "-", "--db", str(db))
+    events = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert [(e["source"]["code"], e["target"]["code"]) for e in events] == [("AZEGOV", "ARM")]
+
+
+def test_cli_dict_check_bad_file_is_one_line_error(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\npeople:\n  - name: X Y\n    country: XXX\n    roles: [{sector: GOV}]\n")
+    proc = run("dict", "check", str(bad))
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"detente: error: {bad}:3: X Y: unknown country code 'XXX'"

@@ -137,6 +137,7 @@ def _tables(tmp_path, groups="", substate=""):
     g.write_text("country\tsector\tname\taliases\n" + groups)
     sub = tmp_path / "substate.tsv"
     sub.write_text("code\tcountry\tkind\tname\taliases\tcapitals\n" + substate)
+    (tmp_path / "ethnic.tsv").write_text("name\taliases\tcountry\nTalysh\t\tAZE\n")
     return countries, orgs, g, sub
 
 
@@ -152,7 +153,7 @@ def _tables(tmp_path, groups="", substate=""):
 def test_lexicons_bad_group_and_substate_files(tmp_path, groups, substate, bad, problem):
     countries, orgs, g, sub = _tables(tmp_path, groups, substate)
     with pytest.raises(LexiconError, match=problem) as info:
-        ActorLexicon.load(_split, countries, orgs, g, sub)
+        ActorLexicon.load(_split, countries, orgs, g, sub, ethnic=tmp_path / "ethnic.tsv")
     assert str({"groups": g, "substate": sub}[bad]) in str(info.value) and info.value.line == 2
 
 
@@ -163,7 +164,7 @@ def test_lexicons_bad_group_and_substate_files(tmp_path, groups, substate, bad, 
 def test_lexicons_substate_coding_is_configurable(tmp_path, coding, name_code, capital_code):
     paths = _tables(tmp_path, "", "NKR\tAZE\tbreakaway\tNagorno-Karabakh\tKarabakh\tStepanakert\n"
                                   "\tAZE\tregion\tNakhchivan\t\t\n")
-    lex = ActorLexicon.load(_split, *paths, substate_coding=coding)
+    lex = ActorLexicon.load(_split, *paths, substate_coding=coding, ethnic=tmp_path / "ethnic.tsv")
     codes = {e.tokens: (e.country, e.sector) for entries in lex.by_first.values() for e in entries}
     assert codes[("Karabakh",)] == name_code and codes[("Stepanakert",)] == capital_code
     assert codes[("Nakhchivan",)] == ("AZE", None)

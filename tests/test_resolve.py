@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.config import Config
+from detente.evaluate import find_text, resolve_in_context
+
+
+def _code(coder, sentence, phrase, day=date(2020, 8, 1)):
+    actor = resolve_in_context(coder, sentence, find_text(sentence, phrase), day)
+    return actor.code if actor else None
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "code"), [
+    # officials by role, with the country in any of the usual places
+    ("Azerbaijani Deputy Foreign Minister Xalaf Xalafov met reporters.", "Xalaf Xalafov", "AZEGOV"),
+    ("Iran's Deputy Foreign Minister Abbas Araghchi arrived.", "Abbas Araghchi", "IRNGOV"),
+    ("The Iranian ambassador Javad Jahangirzadeh was summoned.", "Javad Jahangirzadeh", "IRNGOV"),
+    ("Xalafov, Azerbaijan's deputy foreign minister, spoke.", "Xalafov", "AZEGOV"),
+    ("British Defence Secretary Tom King promised aid.", "Tom King", "GBRGOV"),
+    # the people dictionary for leaders named without a role
+    ("Putin said the talks had failed.", "Putin", "RUSGOV"),
+    ("Rouhani said the talks had failed.", "Rouhani", "IRNGOV"),
+    # organisations, their organs and groups
+    ("UN peacekeepers withdrew from the zone.", "UN peacekeepers", "IGOUNOMIL"),
+    ("The OSCE Minsk Group visited the region.", "OSCE Minsk Group", "IGOOSCGOV"),
+    ("Hamas fired rockets.", "Hamas", "PSEREB"),
+    ("The European Community gave aid.", "European Community", "IGOEUR"),
+    # sub-state entities (de-jure country + SEP by default)
+    ("Nagorno-Karabakh held elections.", "Nagorno-Karabakh", "AZESEP"),
+    ("Stepanakert rejected the offer.", "Stepanakert", "AZESEP"),
+    ("Khankendi rejected the offer.", "Khankendi", "AZESEP"),
+    # compound actors and flat noun phrases
+    ("French and Egyptian warships began exercises.", "Egyptian warships", "EGYMIL"),
+    ("French and Egyptian warships began exercises.", "French", "FRAMIL"),
+    ("Israeli army bulldozers demolished homes.", "Israeli army", "ISRMIL"),
+    # ethnic groups are coded by where they live
+    ("Some 800,000 Iraqi Kurds sought refuge.", "Iraqi Kurds", "IRQCVL"),
+    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "ethnic Albanians", "SRBCVL"),
+    ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", "BIHCVL"),
+    # non-state actors take the country they are in; state agents do not
+    ("Seven opposition parties in Nepal called a strike.", "opposition parties", "NPLOPP"),
+    # a capital after a locative preposition is the place, not the government
+    ("The president arrived in Amman on Wednesday.", "Amman", "JOR"),
+    ("Amman rejected the proposal.", "Amman", "JORGOV"),
+    # misspelt names and cities
+    ("Quatar's emir launched a mediation effort.", "Quatar's emir", "QATGOV"),
+    ("Two bombers blew themselves up in Tel Aviv.", "Tel Aviv", "ISR"),
+])
+def test_resolve_actor_in_context(coder, sentence, phrase, code):
+    assert _code(coder, sentence, phrase) == code
+
+
+def test_resolve_people_dictionary_respects_dates(coder):
+    assert _code(coder, "Rouhani said so.", "Rouhani", date(2020, 1, 1)) == "IRNGOV"
+    assert _code(coder, "Rouhani said so.", "Rouhani", date(2024, 1, 1)) == "IRNELI"
+
+
+def test_resolve_troops_in_a_country_are_not_that_country(coder):
+    assert _code(coder, "Russian troops in Syria advanced.", "Russian troops") == "RUSMIL"
+    actor = resolve_in_context(coder, "Troops in Syria advanced.", (0, 6))
+    assert actor is not None and actor.country is None  # state agents may be foreign: unresolved
+
+
+def test_resolve_compound_modifier_gives_one_actor_per_country(coder):
+    doc = coder.nlp("French and Egyptian warships began exercises.")
+    resolver = next(iter(coder.actor_stage(doc)))
+    assert [a.code for a in resolver.resolve_all(doc[3])] == ["FRAMIL", "EGYMIL"]
+
+
+def test_resolve_substate_entity_coding(coder):
+    from detente.pipeline import Coder
+
+    entity = Coder(Config(substate_coding="entity"))
+    assert _code(entity, "Nagorno-Karabakh held elections.", "Nagorno-Karabakh") == "NKR"
+    assert _code(entity, "Stepanakert rejected the offer.", "Stepanakert") == "NKRGOV"
+    assert entity.version != coder.version  # the coding is part of the coder version
+
+
+def test_resolve_unknown_city_lookup_can_be_turned_off(coder):
+    from detente.pipeline import Coder
+
+    plain = Coder(Config(cities=False))
+    assert _code(plain, "Two bombers blew themselves up in Tel Aviv.", "Tel Aviv") is None
