@@ -137,3 +137,18 @@ def cities() -> CityIndex:
 ])
 def test_names_city_index_country_of(cities: CityIndex, name: str, country: str | None):
     assert cities.country_of(name) == country
+
+
+def test_names_city_index_is_cached_and_reused(tmp_path):
+    first = CityIndex(cache=tmp_path)
+    assert first.country_of("Tel Aviv") == "ISR"
+    cached = list(tmp_path.glob("cities-*-15000.tsv"))
+    assert len(cached) == 1 and "tel aviv\tISR" in cached[0].read_text(encoding="utf-8")
+    cached[0].write_text("tel aviv\tXXX\n", encoding="utf-8")  # prove the cache is what is read
+    assert CityIndex(cache=tmp_path).country_of("Tel Aviv") == "XXX"
+
+
+def test_names_city_index_works_when_the_cache_cannot_be_written(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    assert CityIndex(cache=blocker / "sub").country_of("Baku") == "AZE"

