@@ -9,6 +9,7 @@ names (:class:`~detente.names.FuzzyNames`) and, for places, against cities (geon
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -94,9 +95,11 @@ def _mention(sent: SpacySpan, index: int, first: Token, last: Token, actor: Acto
                                                                  actor.organisation), kind)  # fmt: skip
 
 
-def find_mentions(sent: SpacySpan, index: int, tables: ActorTables,
-                  day: date | None = None) -> list[ActorMention]:  # fmt: skip
-    """Actor names in one sentence: exact longest matches, then fallbacks for unknown entities."""
+def find_mentions(sent: SpacySpan, index: int, tables: ActorTables, day: date | None = None,
+                  ents: Sequence[SpacySpan] | None = None) -> list[ActorMention]:  # fmt: skip
+    """Actor names in one sentence: exact longest matches, then fallbacks for unknown entities.
+    ``ents`` are the sentence's named entities when the caller has them (``Span.ents`` rescans
+    the whole document on every call)."""
     tokens = list(sent)
     out: list[ActorMention] = []
     i = 0
@@ -118,20 +121,20 @@ def find_mentions(sent: SpacySpan, index: int, tables: ActorTables,
         else:
             i += 1
     covered = {t for m in out for t in range(m.token_start, m.token_end)}
-    for span in _unknown_names(sent, covered):
+    for span in _unknown_names(sent, covered, list(sent.ents) if ents is None else ents):
         extra = _entity_mention(sent, index, span, tables, day)
         if extra is not None:
             out.append(extra)
     return sorted(out, key=lambda m: m.token_start)
 
 
-def _unknown_names(sent: SpacySpan, covered: set[int]) -> list[SpacySpan]:
+def _unknown_names(sent: SpacySpan, covered: set[int], ents: Sequence[SpacySpan]) -> list[SpacySpan]:
     """Named entities and runs of proper nouns that no table matched exactly."""
-    spans = [e for e in sent.ents if not any(t.i in covered for t in e)]
-    in_ents = {t.i for e in sent.ents for t in e}
+    spans = [e for e in ents if not any(t.i in covered for t in e)]
+    skip = covered | {t.i for e in ents for t in e}
     run: list[Token] = []
     for token in [*sent, None]:
-        if token is not None and token.pos_ == "PROPN" and token.i not in covered | in_ents:
+        if token is not None and token.pos_ == "PROPN" and token.i not in skip:
             run.append(token)
             continue
         if run:

@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -32,6 +33,7 @@ _DIGRAPHS = (("dzh", "j"), ("kh", "x"), ("gh", "g"), ("zh", "j"), ("dj", "j"), (
              ("w", "v"), ("y", "i"), ("q", "k"))  # fmt: skip
 _VOWELS = re.compile(r"[aeiou]")
 MIN_LENGTH = 5  # names with fewer letters are never fuzzy-matched
+MEMO_SIZE = 50_000  # lookups remembered per index (names recur across articles)
 
 
 def _letters(name: str) -> int:
@@ -59,13 +61,38 @@ def skeleton(key: str) -> str:
 
 
 @dataclass(frozen=True)
+class _ByLength:
+    """Strings sorted by length, so a lookup only scores those long enough to reach a ratio."""
+
+    strings: tuple[str, ...]
+    lengths: tuple[int, ...]
+    owners: tuple[int, ...]  # index of the target each string stands for
+
+    @classmethod
+    def build(cls, strings: Iterable[str]) -> _ByLength:
+        order = sorted(enumerate(strings), key=lambda p: len(p[1]))
+        return cls(tuple(s for _, s in order), tuple(len(s) for _, s in order), tuple(i for i, _ in order))
+
+    def search(self, query: str, cutoff: float) -> list[tuple[int, float]]:
+        """(owner, score) of the strings within ``cutoff`` (0-100) of ``query`` by fuzz.ratio."""
+        c = min(max(cutoff / 100, 0.01), 0.999)
+        lo = bisect_left(self.lengths, len(query) * c / (2 - c))
+        hi = bisect_right(self.lengths, len(query) * (2 - c) / c)
+        found = process.extract(query, self.strings[lo:hi], scorer=fuzz.ratio, limit=3, score_cutoff=cutoff)
+        return [(self.owners[lo + i], score) for _, score, i in found]
+
+
+@dataclass(frozen=True)
 class FuzzyNames(Generic[T]):
     """Known names (by key) and what they stand for; :meth:`lookup` finds a misspelt one."""
 
     keys: tuple[str, ...]
-    skeletons: tuple[str, ...]
     targets: tuple[T, ...]
     threshold: float = 90.0
+    _keys: _ByLength = field(default_factory=lambda: _ByLength((), (), ()), compare=False, repr=False)
+    _skeletons: _ByLength = field(default_factory=lambda: _ByLength((), (), ()), compare=False,
+                                  repr=False)  # fmt: skip
+    _memo: dict[str, T | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, names: Iterable[tuple[str, T]], threshold: float = 90.0) -> FuzzyNames[T]:
@@ -76,21 +103,28 @@ class FuzzyNames(Generic[T]):
                 continue
             seen[key] = target if seen.get(key, target) == target else None  # ambiguous key
         items = [(k, t) for k, t in seen.items() if t is not None]
-        return cls(tuple(k for k, _ in items), tuple(skeleton(k) for k, _ in items),
-                   tuple(t for _, t in items), threshold)  # fmt: skip
+        keys = tuple(k for k, _ in items)
+        return cls(keys, tuple(t for _, t in items), threshold, _ByLength.build(keys),
+                   _ByLength.build(skeleton(k) for k in keys))  # fmt: skip
 
     def lookup(self, name: str) -> T | None:
         """The target of the closest known name scoring >= threshold; None if none or tied."""
+        if name not in self._memo:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[name] = self._lookup(name)
+        return self._memo[name]
+
+    def _lookup(self, name: str) -> T | None:
         key = translit_key(name)
         if _letters(name) < MIN_LENGTH or not self.keys:
             return None
         best: dict[T, float] = {}
         for query in variants(key):
-            for choices, q, weight in ((self.keys, query, 1.0), (self.skeletons, skeleton(query), 0.95)):
+            for index, q, weight in ((self._keys, query, 1.0), (self._skeletons, skeleton(query), 0.95)):
                 if weight < 1.0 and len(q) < 4:
                     continue
-                for _, score, i in process.extract(q, choices, scorer=fuzz.ratio, limit=3,
-                                                   score_cutoff=self.threshold / weight):  # fmt: skip
+                for i, score in index.search(q, self.threshold / weight):
                     target = self.targets[i]
                     best[target] = max(best.get(target, 0.0), score * weight)
         if not best:

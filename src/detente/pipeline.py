@@ -6,11 +6,12 @@ different configurations can live in one process.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from detente._version import __version__
 from detente.actors import ActorTables, find_mentions
@@ -101,8 +102,13 @@ class Coder:
         """Find and resolve the actors of each sentence in reading order, sharing one discourse
         memory across the article; yields one resolver per sentence."""
         discourse = Discourse(self.config.fuzzy_threshold)
-        for index, sent in enumerate(doc.sents):
-            found = find_mentions(sent, index, self.actors, published)
+        sents = list(doc.sents)
+        ents: list[list[Span]] = [[] for _ in sents]
+        starts = [s.start for s in sents]
+        for ent in doc.ents:
+            ents[bisect_right(starts, ent.start) - 1].append(ent)
+        for index, sent in enumerate(sents):
+            found = find_mentions(sent, index, self.actors, published, ents[index])
             resolver = ActorResolver.for_mentions(found, self.sectors, discourse, index)
             resolver.scan(sent)
             yield resolver
