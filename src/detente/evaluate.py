@@ -188,7 +188,10 @@ def resolve_in_context(coder: Coder, sentence: str, span: tuple[int, int], day: 
             return Actor(phrase.text, mention.actor.country, role.sector)
         root = head
     inside = [resolver.mentions[t.i].actor for t in phrase if t.i in resolver.mentions]
-    candidates = resolver.resolve_all(root)
+    found = resolver.resolve(root)
+    more = resolver.modifier_conjuncts(root) if found is not None else []
+    candidates = [] if found is None else [found, *(
+        Actor(found.text, c.country, found.sector, c.organisation) for c in more)]
     countries = {a.country for a in inside}
     actor = next((a for a in candidates if a.country in countries), candidates[0] if candidates else None)
     return actor if actor is not None else (inside[0] if inside else None)

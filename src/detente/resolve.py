@@ -25,10 +25,12 @@ from detente.model import Actor, ActorMention
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "appos"})
 ROLE_DEPS = frozenset({"compound", "appos", "amod", "nmod", "npadvmod"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-# Sectors of actors that belong to the country they are located in ("students in Indonesia");
-# state agents in a country ("troops in Syria") may be foreign, so they never take it from "in".
+# Sectors of actors that belong to the country they are located in ("students in Indonesia",
+# "police in Guinea"); troops, governments' envoys and spies in a country ("troops in Syria") are
+# often foreign, so they never take it from "in".
 LOCATED_SECTORS = frozenset({"CVL", "EDU", "OPP", "REB", "LAB", "BUS", "REL", "MED", "REF", "CRM",
-                             "AGR", "HLH", "PTY", "SEP", "INS", "RAD", "UAF", "NGO", "HRI", "ENV"})
+                             "AGR", "HLH", "PTY", "SEP", "INS", "RAD", "UAF", "NGO", "HRI", "ENV",
+                             "COP", "JUD", "LEG"})
 LOCATIVE_PREPS = ("in", "throughout", "across", "inside")
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "around", "across", "throughout"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
@@ -115,7 +117,7 @@ class ActorResolver:
                     return found
             if child.dep_ in MODIFIER_DEPS and child.i in self.mentions:
                 mention = self.mentions[child.i]
-                if mention.kind != "person":
+                if mention.kind != "person" and (mention.actor.country or mention.actor.organisation):
                     return mention.actor
             if child.dep_ == "poss" and child.i not in self.mentions:
                 owner = self.resolve(child)
@@ -123,9 +125,14 @@ class ActorResolver:
                     return owner
             if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.i in self.mentions:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if obj.i in self.mentions:
                         return self.mentions[obj.i].actor
-        if token.dep_ == "compound":  # flat noun phrase: "Israeli army bulldozers"
+                    owner = self.resolve(obj)  # "doctors from two American aid groups"
+                    if owner is not None and owner.country is not None:
+                        return Actor(owner.text, owner.country, None)
+        if token.dep_ in ("compound", "amod"):  # flat noun phrase: "Israeli army bulldozers"
             for sibling in token.head.children:
                 sib = self.mentions.get(sibling.i)
                 if sibling.i < token.i and sibling.dep_ in MODIFIER_DEPS and sib is not None \
