@@ -245,3 +245,58 @@ def test_petrarch_phoenix_countries_load_as_people(shared: Path, tmp_path: Path)
     person = PeopleDictionary.choose(found[1], date(2020, 1, 1))
     assert person is not None
     assert person.actor("Ilham Aliyev", date(2020, 1, 1)).code == "AZEGOV"
+
+
+AGENTS = """# agents
+!PERSON! = MAN, WOMAN
+!MINIST! = MINISTER, MINISTRY
+FARMER [~AGR]
+CATTLE!PERSON! [~AGR]
+!MINIST! OF_DEFENCE [~GOVMIL]
+RIOT_POLICE {} [~COP]
+SOLDIER_OF_FORTUNE [~MIL]
+IMAM [~MUS]
+FARMER [~CVL]
+"""
+
+
+def test_petrarch_agents_convert_to_role_nouns(tmp_path: Path):
+    from detente.lexicons import SectorLexicon
+    from detente.petrarch import import_petrarch_agents, is_agents_file
+
+    path = tmp_path / "agents.txt"
+    path.write_text(AGENTS, encoding="utf-8")
+    assert is_agents_file(AGENTS) and not is_agents_file("IRAN_ [IRN]\n")
+    result = import_petrarch_agents(path)
+    assert dict(result.rows) == {"farmer": "AGR", "cattleman": "AGR", "cattlewoman": "AGR",
+                                 "riot police": "COP"}  # fmt: skip
+    problems = {w.split(": ")[0]: w for w in result.warnings}
+    assert "only one- and two-word" in problems[f"{path}:6"]      # MINISTER OF DEFENCE
+    assert "only one- and two-word" in problems[f"{path}:8"]      # SOLDIER OF FORTUNE
+    assert "'MUS' is not a détente sector" in problems[f"{path}:9"]
+    assert "already maps to AGR" in problems[f"{path}:10"]
+    out = tmp_path / "sectors.tsv"
+    result.write(out)
+    assert SectorLexicon.load(out).sectors["riot police"] == "COP"
+
+
+def test_petrarch_agents_file_without_entries_is_an_error(tmp_path: Path):
+    from detente.petrarch import import_petrarch_agents
+
+    path = tmp_path / "agents.txt"
+    path.write_text("# nothing\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no PETRARCH agent entries"):
+        import_petrarch_agents(path)
+
+
+def test_petrarch_phoenix_agents_import(shared: Path, tmp_path: Path):
+    from detente.lexicons import SectorLexicon
+    from detente.petrarch import import_petrarch_agents
+
+    source = shared / "dictionaries" / "petrarch2" / "Phoenix.agents.txt"
+    result = import_petrarch_agents(source)
+    assert result.count > 1000 and all(w.startswith(f"{source}:") for w in result.warnings)
+    out = tmp_path / "sectors.tsv"
+    result.write(out)
+    sectors = SectorLexicon.load(out).sectors
+    assert sectors["farmer"] == "AGR" and sectors["police"] == "COP"

@@ -67,13 +67,15 @@ def code(
     people: PeopleOption = None,
     substate_coding: Annotated[str, typer.Option(
         help="Breakaway entities: dejure (country + SEP) or entity (own code).")] = "dejure",
+    sectors: Annotated[Path | None, typer.Option(
+        help="Role lexicon (noun, sector TSV) to use instead of the bundled one.")] = None,
 ) -> None:  # fmt: skip
     """Code articles into events and store them in the database."""
     from detente.cli_code import run_code
     from detente.config import DEFAULT_MODEL, Config
 
     config = Config(model=model or DEFAULT_MODEL, people=tuple(people or ()),
-                    substate_coding=substate_coding)  # fmt: skip
+                    substate_coding=substate_coding, sectors=sectors)  # fmt: skip
     raise typer.Exit(run_code(inputs, db, processes, strict, config, input_format, max_chars,
                               max_file_bytes, _err()))  # fmt: skip
 
@@ -167,17 +169,23 @@ def dict_import_petrarch(
     output: Annotated[Path, typer.Option("--output", "-o",
                       help="People dictionary to write: .tsv (fast to load) or .yaml.")],
 ) -> None:  # fmt: skip
-    """Convert a PETRARCH actor dictionary into a détente people dictionary."""
+    """Convert a PETRARCH actor dictionary into a détente people dictionary, or a PETRARCH agents
+    dictionary into a role lexicon (sectors TSV)."""
     from detente.lexicons import ActorLexicon
-    from detente.petrarch import import_petrarch
+    from detente.petrarch import import_petrarch, import_petrarch_agents, is_agents_file
 
-    countries = ActorLexicon.load(str.split).countries
-    result = import_petrarch(source, countries)
+    try:
+        agents = is_agents_file(source.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        agents = False  # import_petrarch reports the unreadable file
+    result = (import_petrarch_agents(source) if agents
+              else import_petrarch(source, ActorLexicon.load(str.split).countries))  # fmt: skip
     result.write(output)
     err = _err()
     for warning in result.warnings:
         err.print(warning)
-    err.print(f"wrote {result.count} entries to {output}; {len(result.warnings)} items left out "
+    what = "role nouns (a sectors file)" if agents else "entries"
+    err.print(f"wrote {result.count} {what} to {output}; {len(result.warnings)} items left out "
               "(listed above)")
 
 

@@ -215,3 +215,75 @@ def import_petrarch(path: Path, countries: frozenset[str]) -> ImportResult:
     if not people:
         raise InputError(str(path), None, "no PETRARCH actor entries found")
     return ImportResult({"version": 1, "people": people}, tuple(warnings))
+
+
+AGENT_CODE = re.compile(r"\[~?([A-Z]{3,})~?\]")
+SUBSTITUTION = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+
+
+@dataclass(frozen=True)
+class AgentImport:
+    """Role nouns converted from a PETRARCH agents file, in détente's ``sectors.tsv`` format."""
+
+    rows: tuple[tuple[str, str], ...]  # (noun, sector)
+    warnings: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+    def to_tsv(self) -> str:
+        head = "# Converted from a PETRARCH agents dictionary by `detente dict import-petrarch`.\n"
+        return head + "noun\tsector\n" + "".join(f"{n}\t{s}\n" for n, s in self.rows)
+
+    def write(self, path: Path) -> None:
+        path.write_text(self.to_tsv(), encoding="utf-8")
+
+
+def is_agents_file(text: str) -> bool:
+    """PETRARCH agent entries carry codes with a ``~`` (``FARMER [~AGR]``)."""
+    return "[~" in text or "~]" in text
+
+
+def _expand(pattern: str, sets: dict[str, list[str]]) -> list[str]:
+    for name, members in sets.items():
+        if name in pattern:
+            return [p for m in members for p in _expand(pattern.replace(name, m, 1), sets)]
+    return [pattern]
+
+
+def import_petrarch_agents(path: Path) -> AgentImport:
+    """Convert a PETRARCH agents file: one- and two-word role nouns with their sector."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="strict")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), None, f"cannot read PETRARCH dictionary: {exc}") from exc
+    sets: dict[str, list[str]] = {}
+    rows: dict[str, str] = {}
+    warnings: list[str] = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        sub = SUBSTITUTION.match(line)
+        if sub:
+            sets[sub.group(1)] = [m.strip() for m in sub.group(2).split(",") if m.strip()]
+            continue
+        code = AGENT_CODE.search(line)
+        if not code:
+            continue
+        sector = code.group(1)[:3]
+        pattern = re.sub(r"\{[^}]*\}", "", line[: code.start()]).strip()
+        if sector not in SECTORS:
+            warnings.append(f"{path}:{n}: {pattern}: agent code {code.group(1)!r} is not a détente "
+                            "sector; left out")
+            continue
+        for expanded in _expand(pattern, sets):
+            words = [w for w in re.split(r"[_\s]+", expanded.lower()) if w]
+            if not words or len(words) > 2:
+                warnings.append(f"{path}:{n}: {expanded}: only one- and two-word role nouns are "
+                                "used; left out")
+            elif rows.setdefault(" ".join(words), sector) != sector:
+                warnings.append(f"{path}:{n}: {' '.join(words)!r} already maps to "
+                                f"{rows[' '.join(words)]}; {sector} left out")
+    if not rows:
+        raise InputError(str(path), None, "no PETRARCH agent entries found")
+    return AgentImport(tuple(sorted(rows.items())), tuple(warnings))
