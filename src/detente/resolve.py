@@ -32,6 +32,7 @@ LOCATED_SECTORS = frozenset({"CVL", "EDU", "OPP", "REB", "LAB", "BUS", "REL", "M
                              "AGR", "HLH", "PTY", "SEP", "INS", "RAD", "UAF", "NGO", "HRI", "ENV",
                              "COP", "JUD", "LEG"})
 LOCATIVE_PREPS = ("in", "throughout", "across", "inside")
+NGO_SECTORS = frozenset({"NGO", "HRI"})
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "around", "across", "throughout"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 
@@ -262,6 +263,9 @@ class ActorResolver:
                 earlier = self.discourse.role(lemma, self.sentence, token.i)
                 if earlier is not None:
                     return replace(earlier, text=self._text(token)), True, lemma
+            if sector in NGO_SECTORS:  # an unnamed NGO is coded as an NGO (CAMEO convention)
+                ngo = Actor(self._text(token), None, None if sector == "NGO" else sector, "NGO")
+                return ngo, False, lemma
             return Actor(self._text(token), None, sector), False, lemma
         if near.organisation is not None:  # "UN peacekeepers" act for the UN
             return replace(near, text=self._text(token), sector=sector or near.sector), False, lemma
