@@ -151,8 +151,9 @@ def _entity_mention(sent: SpacySpan, index: int, ent: SpacySpan, tables: ActorTa
     if not len(ent):
         return None
     first, last, text, label = ent[0], ent[-1], ent.text, ent.label_
-    order = {"PERSON": ("persons", "places"), "ORG": ("bodies", "places")}.get(
-        label, ("places", "bodies", "persons"))  # NER labels of unknown names are unreliable
+    # NER labels of unknown (often foreign) names are unreliable: a person may be tagged GPE
+    order = {"PERSON": ("persons", "places"), "ORG": ("bodies", "places"), "": ("places",)}.get(
+        label, ("places", "persons"))
     for table in order:
         if table == "persons":
             person = tables.persons.lookup(text)

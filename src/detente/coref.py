@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from detente.model import Actor
-from detente.names import FuzzyNames
+from detente.names import MIN_LENGTH, translit_key
 
 WINDOW = 2  # sentences back that an anaphor may reach
 NEUTER = frozenset({"it", "its", "itself"})
@@ -47,6 +49,7 @@ class Discourse:
     fuzzy_threshold: float = 90.0
     history: list[Antecedent] = field(default_factory=list)
     persons: dict[str, Actor] = field(default_factory=dict)  # lowercased name or surname -> actor
+    _keys: dict[str, str] = field(default_factory=dict, repr=False)  # transliteration key -> name
 
     def remember(self, item: Antecedent) -> None:
         if not self.history or self.history[-1] != item:
@@ -57,6 +60,7 @@ class Discourse:
         parts = name.split()
         for key in {name.lower(), parts[-1].lower()} if parts else ():
             self.persons.setdefault(key, actor)
+            self._keys.setdefault(translit_key(key), key)
 
     def person(self, name: str) -> Actor | None:
         """A person introduced earlier: exact name or surname, else a close spelling variant."""
@@ -66,9 +70,11 @@ class Discourse:
         last = key.split()[-1] if key.split() else key
         if last in self.persons:
             return self.persons[last]
-        fuzzy = FuzzyNames.build(((k, k) for k in self.persons), self.fuzzy_threshold)
-        match = fuzzy.lookup(last)
-        return self.persons[match] if match is not None else None
+        if len(last) < MIN_LENGTH or not self._keys:
+            return None
+        found = process.extractOne(translit_key(last), list(self._keys), scorer=fuzz.ratio,
+                                   score_cutoff=self.fuzzy_threshold)  # fmt: skip
+        return self.persons[self._keys[found[0]]] if found else None
 
     def _recent(self, sentence: int, token: int, ok: Callable[[Antecedent], bool],
                 window: int = WINDOW) -> Antecedent | None:  # fmt: skip

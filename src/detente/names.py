@@ -120,8 +120,11 @@ class FuzzyNames(Generic[T]):
         if _letters(name) < MIN_LENGTH or not self.keys:
             return None
         best: dict[T, float] = {}
-        for query in variants(key):
-            for index, q, weight in ((self._keys, query, 1.0), (self._skeletons, skeleton(query), 0.95)):
+        for index, weight in ((self._keys, 1.0), (self._skeletons, 0.95)):
+            if best:  # the consonant skeleton is only a fallback for a name with no close key
+                break
+            for query in variants(key):
+                q = query if weight == 1.0 else skeleton(query)
                 if weight < 1.0 and len(q) < 4:
                     continue
                 for i, score in index.search(q, self.threshold / weight):
