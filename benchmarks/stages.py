@@ -41,8 +41,9 @@ def main() -> None:
         # fresh tables: the fuzzy-name memos must not make later repeats look cheaper
         coder.actors = load_actor_tables(coder.config, lambda s: [t.text for t in tokenizer(s)])
         coder.sectors = coder.actors.sectors
-        if coder.actors.cities is not None:
+        if coder.actors.cities is not None:  # lazy parts of loading, not of coding
             coder.actors.cities.country_of("Paris")
+            coder.actors.cities.fuzzy_country("Pariss", coder.config.fuzzy_threshold)
         t0 = time.perf_counter()
         docs = list(coder.nlp.pipe(texts, batch_size=32))
         t1 = time.perf_counter()
