@@ -203,3 +203,26 @@ def test_lexicons_country_names_agree_with_countrynames():
             if other is not None and other != iso3:
                 disagree.append((alias, iso3, other))
     assert disagree == [] and len(rows) >= 190
+
+
+@pytest.mark.parametrize(("body", "problem"), [
+    ('  - {noun: strike, prep: on, code: "190"}\n', "prep must be a quoted string"),  # YAML 1.1: on = true
+    ('  - {noun: strike, code: "999"}\n', "unknown CAMEO code"),
+    ('  - {verb: strike, code: "190"}\n', "needs 'noun' and 'code'"),
+])
+def test_lexicons_bad_noun_file(tmp_path, ontology, body, problem):
+    from detente.lexicons import load_nouns
+
+    path = tmp_path / "nouns.yaml"
+    path.write_text("version: 1\nentries:\n" + body)
+    with pytest.raises(LexiconError, match=problem) as info:
+        load_nouns(ontology, path)
+    assert str(path) in str(info.value) and info.value.line == 3
+
+
+def test_lexicons_bundled_nouns_load_with_known_codes(ontology):
+    from detente.lexicons import load_nouns
+
+    nouns = load_nouns(ontology)
+    assert {"gift", "conversation", "sanction", "strike", "protest"} <= set(nouns.by_verb)
+    assert all(e.code in ontology for e in nouns.entries)

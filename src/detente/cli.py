@@ -69,13 +69,16 @@ def code(
         help="Breakaway entities: dejure (country + SEP) or entity (own code).")] = "dejure",
     sectors: Annotated[Path | None, typer.Option(
         help="Role lexicon (noun, sector TSV) to use instead of the bundled one.")] = None,
+    min_confidence: Annotated[float, typer.Option(
+        min=0.0, max=1.0, help="Keep only events with at least this confidence (0-1).")] = 0.0,
 ) -> None:  # fmt: skip
     """Code articles into events and store them in the database."""
     from detente.cli_code import run_code
     from detente.config import DEFAULT_MODEL, Config
 
     config = Config(model=model or DEFAULT_MODEL, people=tuple(people or ()),
-                    substate_coding=substate_coding, sectors=sectors)  # fmt: skip
+                    substate_coding=substate_coding, sectors=sectors,
+                    min_confidence=min_confidence)  # fmt: skip
     raise typer.Exit(run_code(inputs, db, processes, strict, config, input_format, max_chars,
                               max_file_bytes, _err()))  # fmt: skip
 

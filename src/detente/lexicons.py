@@ -315,3 +315,36 @@ def _verb_entry(raw: object, ontology: Ontology, name: str, line: int | None) ->
 
 def _opt_lower(value: object) -> str | None:
     return str(value).lower() if value else None
+
+
+NOUN_KEYS = frozenset({"noun", "code", "modifier", "prep"})
+
+
+def load_nouns(ontology: Ontology, path: Path | None = None) -> VerbLexicon:
+    """The event-noun lexicon (``nouns.yaml``), as patterns keyed by noun lemma; an entry's
+    ``objects`` are the modifiers one of which must be present ("telephone" conversation)."""
+    text, name = data_text("nouns.yaml", path)
+    try:
+        doc = yaml.load(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise LexiconError(name, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
+        raise LexiconError(name, None, "expected a mapping with an 'entries' list")
+    lines = _entry_lines(text)
+    index: dict[str, list[VerbEntry]] = {}
+    for i, raw in enumerate(doc["entries"]):
+        line = lines[i] if i < len(lines) else None
+        if not isinstance(raw, dict) or set(raw) - NOUN_KEYS or not isinstance(raw.get("noun"), str):
+            raise LexiconError(name, line, f"an entry needs 'noun' and 'code' (keys {sorted(NOUN_KEYS)})")
+        code = raw.get("code")
+        if not isinstance(code, str) or code not in ontology:
+            raise LexiconError(name, line, f"unknown CAMEO code {code!r} (codes must be quoted strings)")
+        if raw.get("prep") is not None and not isinstance(raw.get("prep"), str):
+            raise LexiconError(name, line, f"prep must be a quoted string, not {raw.get('prep')!r}")
+        mods = raw.get("modifier") or []
+        entry = VerbEntry(raw["noun"].lower(), code, _opt_lower(raw.get("prep")), None,
+                          frozenset(m.lower() for m in ([mods] if isinstance(mods, str) else mods)))
+        index.setdefault(entry.verb, []).append(entry)
+    frozen = {k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in index.items()}
+    return VerbLexicon(MappingProxyType(frozen))

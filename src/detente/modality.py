@@ -20,6 +20,12 @@ REPORTING_VERBS = frozenset({
     "say", "tell", "state", "announce", "report", "claim", "add", "note", "write", "declare",
     "allege", "insist", "stress", "confirm", "assert", "quote", "cite", "suggest", "indicate",
 })  # fmt: skip
+HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly"})
+# Modifiers of an event noun that make it hypothetical or future: "possible strikes".
+HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "likely", "hypothetical", "feared",
+                                    "threatened", "alleged", "rumoured", "rumored"})
+FUTURE_MODIFIERS = frozenset({"planned", "upcoming", "future", "proposed", "scheduled", "forthcoming",
+                              "expected", "impending", "imminent"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl"})
 
 
@@ -55,6 +61,9 @@ def attribution(token: Token) -> str | None:
                 if subj.dep_ in ("nsubj", "nsubjpass"):
                     return token.doc[subj.left_edge.i : subj.right_edge.i + 1].text
         node = parent
+    for child in token.children:  # "Iran reportedly attacked": an unnamed source
+        if child.dep_ == "advmod" and child.lower_ in HEARSAY:
+            return child.text
     root = token.sent
     for tok in root:
         if tok.lower_ == "according" and tok.i + 1 < len(token.doc) and token.doc[tok.i + 1].lower_ == "to":
@@ -70,6 +79,11 @@ def modality_of(token: Token) -> Modality:
     negated = is_negated(token)
     hypothetical = bool(aux & HYPOTHETICAL_AUX) or _conditional(token)
     future = bool(aux & FUTURE_AUX)
+    if token.pos_ == "NOUN":  # event nouns: "possible strikes", "planned talks", "no talks"
+        mods = {c.lower_ for c in token.children if c.dep_ in ("amod", "det", "compound")}
+        hypothetical = hypothetical or bool(mods & HYPOTHETICAL_MODIFIERS)
+        future = future or bool(mods & FUTURE_MODIFIERS)
+        negated = negated or "no" in mods
     if token.dep_ in COMPLEMENT_DEPS and token.head is not token:
         head = token.head
         head_lemma = head.lemma_.lower()

@@ -18,7 +18,7 @@ from detente.actors import ActorTables, find_mentions
 from detente.config import Config
 from detente.coref import Discourse
 from detente.events import ArticleContext, EventCoder
-from detente.lexicons import ActorLexicon, SectorLexicon, Tokenize, VerbLexicon, data_digest
+from detente.lexicons import ActorLexicon, SectorLexicon, Tokenize, VerbLexicon, data_digest, load_nouns
 from detente.model import ActorMention, Article, CodedArticle, Event, Sentence, content_hash
 from detente.nlp import load_pipeline
 from detente.ontology import Ontology
@@ -35,9 +35,10 @@ def coder_version(config: Config) -> str:
              ("organisations.tsv", config.organisations), ("groups.tsv", config.groups),
              ("substate.tsv", config.substate), ("ethnic.tsv", config.ethnic),
              ("sectors.tsv", config.sectors),
-             ("verbs.yaml", config.verbs)]  # fmt: skip
+             ("verbs.yaml", config.verbs), ("nouns.yaml", config.nouns)]  # fmt: skip
     files += [("people.tsv", p) for p in people_paths(config)]
     options = f"{config.substate_coding}{config.fuzzy_threshold:g}{'c' if config.cities else ''}"
+    options += f"m{config.min_confidence:g}" if config.min_confidence else ""
     return f"{__version__}+{data_digest(files)}.{options}.{config.model}"
 
 
@@ -66,7 +67,7 @@ class Coder:
         self.actors = load_actor_tables(self.config, lambda s: [t.text for t in tokenizer(s)])
         self.sectors = self.actors.sectors
         self.verbs = VerbLexicon.load(self.ontology, self.config.verbs)
-        self.events = EventCoder(self.verbs, self.ontology)
+        self.events = EventCoder(self.verbs, self.ontology, load_nouns(self.ontology, self.config.nouns))
         self.version = coder_version(self.config)
 
     def code(self, article: Article) -> CodedArticle:
@@ -95,7 +96,8 @@ class Coder:
             index = resolver.sentence
             sentences.append(Sentence(index, sent.text, sent.start_char, sent.end_char))
             mentions.extend(dict.fromkeys(resolver.mentions.values()))
-            events.extend(self.events.code_sentence(sent, index, resolver, ctx))
+            events.extend(e for e in self.events.code_sentence(sent, index, resolver, ctx)
+                          if e.confidence >= self.config.min_confidence)
         return CodedArticle(article, tuple(sentences), tuple(mentions), tuple(events), self.version)
 
     def actor_stage(self, doc: Doc, published: date | None = None) -> Iterator[ActorResolver]:

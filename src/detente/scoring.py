@@ -1,0 +1,350 @@
+"""Event evaluation metrics over gold sentences (:mod:`detente.gold`) and coded predictions.
+
+The ``score_*`` functions are pure: they take :class:`Scored` items (a gold sentence and the
+plain :class:`Predicted` events of the coder for it). :func:`evaluate_events` codes the gold
+sentences with a coder and gathers every metric into a :class:`Report`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from detente.gold import EVENT_SETS, NER_SET, GoldEvent, GoldSentence
+from detente.model import Actor, Article, CodedArticle
+from detente.ontology import PLOVER_TYPES, quad_class_of
+
+if TYPE_CHECKING:
+    from detente.pipeline import Coder
+
+KEYS = ("root", "code", "plover")  # what an event triple is keyed by, besides its actors
+ACTORS = ("both", "source", "none")  # which actors an event triple compares
+CLASSES = (0, 1, 2, 3, 4)  # ConfliBERT: no event, then the four quad classes
+ROLES = ("S", "T")
+
+
+@dataclass(frozen=True)
+class Predicted:
+    """A coded event reduced to what is scored: country-level actors, codes and evidence."""
+
+    source: str | None
+    target: str | None
+    cameo: str
+    plover: str | None = None
+    confidence: float = 1.0
+    factual: bool = True  # neither negated nor hypothetical
+    source_text: str = ""
+    target_text: str = ""
+
+    @property
+    def root(self) -> str:
+        return self.cameo[:2]
+
+    @property
+    def quad(self) -> int:
+        return int(quad_class_of(self.root))
+
+
+@dataclass(frozen=True)
+class Scored:
+    gold: GoldSentence
+    predicted: tuple[Predicted, ...]
+
+
+@dataclass(frozen=True)
+class PRF:
+    """Counts of true positives, false positives and false negatives, and what follows."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: PRF) -> PRF:
+        return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}  # fmt: skip
+
+
+def _match(gold: Counter[Any], predicted: Counter[Any]) -> PRF:
+    """Multiset matching of one sentence's gold and predicted items."""
+    tp = sum((gold & predicted).values())
+    return PRF(tp, sum(predicted.values()) - tp, sum(gold.values()) - tp)
+
+
+def country_level(actor: Actor | None) -> str | None:
+    """Country-level code of a coded actor: its organisation's first three letters, or its country."""
+    if actor is None:
+        return None
+    return actor.organisation[:3] if actor.organisation else actor.country
+
+
+def predictions(coded: CodedArticle) -> tuple[Predicted, ...]:
+    """The coded events of an article, as :class:`Predicted` records."""
+    return tuple(Predicted(country_level(e.source), country_level(e.target), e.cameo, e.plover.type,
+                           e.confidence, not (e.modality.negated or e.modality.hypothetical),
+                           e.source.text, e.target.text if e.target else "")
+                 for e in coded.events)  # fmt: skip
+
+
+def counted(item: Scored, factual_only: bool = True) -> tuple[Predicted, ...]:
+    """The predictions that count: with ``factual_only``, not the negated or hypothetical ones."""
+    return tuple(p for p in item.predicted if p.factual or not factual_only)
+
+
+# ---------------------------------------------------------------- event triples
+
+
+@dataclass(frozen=True)
+class TripleScore:
+    """Micro P/R/F1 of (source, target, key) triples, and the same per key value (root, type...)."""
+
+    key: str
+    actors: str
+    overall: PRF
+    by_label: tuple[tuple[str, PRF], ...]
+
+    @property
+    def name(self) -> str:
+        return self.key if self.actors == "both" else f"{self.key}, {self.actors} actor(s)"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "actors": self.actors, **self.overall.to_dict(),
+                "by_label": {k: v.to_dict() for k, v in self.by_label}}  # fmt: skip
+
+
+Triple = tuple[str | None, str | None, str]
+
+
+def _gold_key(event: GoldEvent, key: str) -> str | None:
+    if key == "root":
+        return event.cameo[:2] if event.cameo else None
+    return event.cameo if key == "code" else event.plover
+
+
+def _pred_key(p: Predicted, key: str) -> str | None:
+    return p.root if key == "root" else p.cameo if key == "code" else p.plover
+
+
+def _triple(source: str | None, target: str | None, label: str, actors: str) -> Triple:
+    return (source if actors != "none" else None, target if actors == "both" else None, label)
+
+
+def applicable(item: Scored, key: str) -> bool:
+    """Event triples keyed by ``key`` are scored on an event-coded sentence whose gold events all
+    have that key (PLOVER records have no CAMEO codes; some PETRARCH codes have no PLOVER type)."""
+    return item.gold.source_set in EVENT_SETS and all(_gold_key(e, key) for e in item.gold.events)
+
+
+def triples(item: Scored, key: str, actors: str = "both",
+            factual_only: bool = True) -> tuple[Counter[Triple], Counter[Triple]]:  # fmt: skip
+    """Gold and predicted triples of one sentence (predictions without the key are left out)."""
+    gold = Counter(_triple(e.source, e.target, label, actors)
+                   for e in item.gold.events if (label := _gold_key(e, key)))  # fmt: skip
+    predicted = Counter(_triple(p.source, p.target, label, actors)
+                        for p in counted(item, factual_only) if (label := _pred_key(p, key)))  # fmt: skip
+    return gold, predicted
+
+
+def score_triples(items: Iterable[Scored], key: str = "root", actors: str = "both",
+                  factual_only: bool = True) -> TripleScore | None:  # fmt: skip
+    """Micro-averaged triple scores over the sentences where ``key`` applies (None if none do)."""
+    if key not in KEYS or actors not in ACTORS:
+        raise ValueError(f"key must be one of {KEYS} and actors one of {ACTORS}")
+    total, labels, seen = PRF(), dict[str, PRF](), False
+    for item in items:
+        if not applicable(item, key):
+            continue
+        seen = True
+        gold, predicted = triples(item, key, actors, factual_only)
+        total += _match(gold, predicted)
+        for label in sorted({t[2] for t in gold} | {t[2] for t in predicted}):
+            one = _match(Counter({t: n for t, n in gold.items() if t[2] == label}),
+                         Counter({t: n for t, n in predicted.items() if t[2] == label}))  # fmt: skip
+            labels[label] = labels.get(label, PRF()) + one
+    return TripleScore(key, actors, total, tuple(sorted(labels.items()))) if seen else None
+
+
+# ---------------------------------------------------------------- PLOVER types per sentence
+
+
+@dataclass(frozen=True)
+class TypeScores:
+    """Sentence-level PLOVER type scores; macro F1 over the types found in gold or predictions."""
+
+    per_type: tuple[tuple[str, PRF], ...]
+
+    @property
+    def macro_f1(self) -> float:
+        used = [prf.f1 for _, prf in self.per_type if prf.tp + prf.fp + prf.fn]
+        return sum(used) / len(used) if used else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"macro_f1": round(self.macro_f1, 4), "per_type": {t: p.to_dict() for t, p in self.per_type}}
+
+
+def score_plover_types(items: Iterable[Scored], factual_only: bool = True) -> TypeScores | None:
+    """A type is predicted for a sentence when any counted event has it; compared with the
+    sentence's gold types, for each of the 16 PLOVER types."""
+    counts = {t: PRF() for t in PLOVER_TYPES}
+    seen = False
+    for item in items:
+        if not applicable(item, "plover"):
+            continue
+        seen = True
+        gold = {e.plover for e in item.gold.events}
+        predicted = {p.plover for p in counted(item, factual_only)}
+        for t in PLOVER_TYPES:
+            counts[t] += PRF(int(t in gold and t in predicted), int(t in predicted and t not in gold),
+                             int(t in gold and t not in predicted))  # fmt: skip
+    return TypeScores(tuple(counts.items())) if seen else None
+
+
+# ---------------------------------------------------------------- ConfliBERT classes
+
+
+def predicted_class(predicted: Sequence[Predicted]) -> int:
+    """Quad class of the most confident event (ties: the more conflictual), 0 when none."""
+    if not predicted:
+        return 0
+    return max(predicted, key=lambda p: (p.confidence, p.quad)).quad
+
+
+@dataclass(frozen=True)
+class ClassScores:
+    """5-way class scores: confusion[gold][predicted] over classes 0-4."""
+
+    confusion: tuple[tuple[int, ...], ...]
+
+    def prf(self, c: int) -> PRF:
+        tp = self.confusion[c][c]
+        return PRF(tp, sum(row[c] for row in self.confusion) - tp, sum(self.confusion[c]) - tp)
+
+    @property
+    def macro_f1(self) -> float:
+        return sum(self.prf(c).f1 for c in CLASSES) / len(CLASSES)
+
+    @property
+    def accuracy(self) -> float:
+        n = sum(map(sum, self.confusion))
+        return sum(self.confusion[c][c] for c in CLASSES) / n if n else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"macro_f1": round(self.macro_f1, 4), "accuracy": round(self.accuracy, 4),
+                "per_class": {str(c): self.prf(c).to_dict() for c in CLASSES},
+                "confusion": [list(row) for row in self.confusion]}  # fmt: skip
+
+
+def score_classes(items: Iterable[Scored], factual_only: bool = True) -> ClassScores | None:
+    """Confusion matrix of the gold classes against :func:`predicted_class`."""
+    matrix = [[0] * len(CLASSES) for _ in CLASSES]
+    seen = False
+    for item in items:
+        if item.gold.cls is None:
+            continue
+        seen = True
+        matrix[item.gold.cls][predicted_class(counted(item, factual_only))] += 1
+    return ClassScores(tuple(map(tuple, matrix))) if seen else None
+
+
+# ---------------------------------------------------------------- actor spans
+
+
+@dataclass(frozen=True)
+class SpanScores:
+    """Source (S) and target (T) span scores: exact span match and token overlap."""
+
+    exact: tuple[tuple[str, PRF], ...]
+    partial: tuple[tuple[str, PRF], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"exact": {r: p.to_dict() for r, p in self.exact},
+                "partial": {r: p.to_dict() for r, p in self.partial}}  # fmt: skip
+
+
+Spans = set[tuple[str, int, int]]
+
+
+def predicted_spans(text: str, predicted: Iterable[Predicted]) -> Spans:
+    """(role, start, end) of each event's source and target text at its first occurrence."""
+    out: Spans = set()
+    for p in predicted:
+        for role, actor in (("S", p.source_text), ("T", p.target_text)):
+            at = text.find(actor) if actor else -1
+            if at >= 0:
+                out.add((role, at, at + len(actor)))
+    return out
+
+
+def gold_spans(sentence: GoldSentence) -> Spans:
+    """Gold (role, start, end); a reciprocal span (R) counts as both source and target."""
+    roles = {"S": ("S",), "T": ("T",), "R": ("S", "T")}
+    return {(r, s.start, s.end) for s in sentence.spans for r in roles.get(s.role, ())}
+
+
+def _tokens(text: str, spans: Spans, role: str) -> set[int]:
+    """Indices of the whitespace tokens the spans of ``role`` overlap."""
+    bounds, pos = [], 0
+    for word in text.split(" "):
+        bounds.append((pos, pos + len(word)))
+        pos += len(word) + 1
+    return {i for r, start, end in spans if r == role
+            for i, (a, b) in enumerate(bounds) if a < end and b > start and a < b}  # fmt: skip
+
+
+def score_spans(items: Iterable[Scored], factual_only: bool = True) -> SpanScores | None:
+    """Exact and token-overlap span F1 for S and T over the ConfliBERT NER sentences."""
+    exact = {r: PRF() for r in ROLES}
+    partial = {r: PRF() for r in ROLES}
+    seen = False
+    for item in items:
+        if item.gold.source_set != NER_SET:
+            continue
+        seen = True
+        text = item.gold.text
+        gold, pred = gold_spans(item.gold), predicted_spans(text, counted(item, factual_only))
+        for r in ROLES:
+            exact[r] += _match(Counter(s for s in gold if s[0] == r), Counter(s for s in pred if s[0] == r))
+            partial[r] += _match(Counter(_tokens(text, gold, r)), Counter(_tokens(text, pred, r)))
+    return SpanScores(tuple(exact.items()), tuple(partial.items())) if seen else None
+
+
+# ---------------------------------------------------------------- false events
+
+
+@dataclass(frozen=True)
+class Rate:
+    flagged: int
+    total: int
+
+    @property
+    def rate(self) -> float:
+        return self.flagged / self.total if self.total else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"flagged": self.flagged, "total": self.total, "rate": round(self.rate, 4)}
+
+
+def false_event_rate(items: Iterable[Scored], factual_only: bool = True) -> Rate | None:
+    """Share of the sentences whose gold has no event that get at least one counted event."""
+    eventless = [item for item in items if item.gold.eventless]
+    if not eventless:
+        return None
+    return Rate(sum(bool(counted(item, factual_only)) for item in eventless), len(eventless))
