@@ -9,7 +9,8 @@ from detente.config import Config
 
 
 def _events(coder, text):
-    return [(e.cameo, e.source.code, e.target.code if e.target else None) for e in coder.code_text(text).events]
+    events = coder.code_text(text).events
+    return [(e.cameo, e.source.code, e.target.code if e.target else None) for e in events]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
