@@ -77,3 +77,8 @@ def test_events_v2_confidence_threshold_drops_weak_events(coder):
     assert kept and all(e.confidence >= 0.85 for e in kept)
     assert len(coder.code_text(text).events) > len(kept)
     assert strict.version != coder.version
+
+
+def test_events_v2_call_to_disprove_is_a_denial_not_a_phone_call(coder):
+    assert [e.cameo for e in coder.code_text("Baku called to disprove what the video showed.").events] == ["016"]
+    assert [e.cameo for e in coder.code_text("Azerbaijan called Iran on Tuesday.").events] == ["041"]

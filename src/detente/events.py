@@ -291,6 +291,10 @@ def fold_complements(by_trigger: dict[int, list[Event]], doc: Doc, ontology: Ont
             continue
         outer = by_trigger[token.head.i]
         root = outer[0].cameo_root
+        if outer[0].cameo == "041" and token.dep_ == "xcomp":  # "called to disprove": no phone call
+            folded.pop(token.head.i, None)
+            folded[i] = [replace(e, modality=replace(e.modality, hypothetical=False)) for e in events]
+            continue
         if root not in ("12", "13"):
             continue
         code = _folded_code(root, events[0].cameo_root, outer[0].cameo)
