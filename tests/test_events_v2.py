@@ -80,5 +80,5 @@ def test_events_v2_confidence_threshold_drops_weak_events(coder):
 
 
 def test_events_v2_call_to_disprove_is_a_denial_not_a_phone_call(coder):
-    assert [e.cameo for e in coder.code_text("Baku called to disprove what the video showed.").events] == ["016"]
-    assert [e.cameo for e in coder.code_text("Azerbaijan called Iran on Tuesday.").events] == ["041"]
+    assert [c for c, _, _ in _events(coder, "Baku called to disprove what the video showed.")] == ["016"]
+    assert _events(coder, "Azerbaijan called Iran on Tuesday.") == [("041", "AZE", "IRN")]
