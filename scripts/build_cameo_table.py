@@ -32,16 +32,22 @@ def read_plover(path: Path) -> dict[str, tuple[str, str, str]]:
     return out
 
 
+# détente's one addition to the 2021 table, which maps no code of CAMEO root 02 (Appeal): the
+# PLOVER codebook defines REQUEST as "all requests, demands, and orders", which covers appeals.
+APPEAL_TYPE = ("REQUEST", "", "")
+
+
 def main(root: Path) -> None:
     names = read_tsv(root / "cameo" / "CAMEO.eventcodes.txt")
     scores = read_tsv(root / "cameo" / "CAMEO.goldsteinscale.txt")
     plover = read_plover(root / "plover" / "CAMEO2PLOVER-2021.txt")
     print("# CAMEO event codes with names and Goldstein scores (GDELT lookup tables, CAMEO 1.1b3),")
     print("# and CAMEO->PLOVER type/mode/context (PLOVER draft 0.8 conversion table, P. Schrodt 2021).")
-    print("# Facts retyped for détente; see docs/ontology.md for the credits.")
+    print("# Facts retyped for détente; see docs/ontology.md for the credits. Root 02 (Appeal) -> REQUEST")
+    print("# is détente's addition (the 2021 table maps no 02 code; PLOVER REQUEST covers appeals).")
     print("code\tname\tgoldstein\tplover_type\tplover_mode\tplover_context")
     for code in sorted(names):
-        ptype, mode, context = plover.get(code, ("", "", ""))
+        ptype, mode, context = plover.get(code, APPEAL_TYPE if code.startswith("02") else ("", "", ""))
         print(f"{code}\t{names[code]}\t{scores[code]}\t{ptype}\t{mode}\t{context}")
 
 

@@ -82,3 +82,17 @@ def test_events_v2_confidence_threshold_drops_weak_events(coder):
 def test_events_v2_call_to_disprove_is_a_denial_not_a_phone_call(coder):
     assert [c for c, _, _ in _events(coder, "Baku called to disprove what the video showed.")] == ["016"]
     assert _events(coder, "Azerbaijan called Iran on Tuesday.") == [("041", "AZE", "IRN")]
+
+
+@pytest.mark.parametrize(("text", "future", "hypothetical"), [
+    ("Iran said it would attack Azerbaijan.", True, False),       # future in the past, reported
+    ("Iran would attack Azerbaijan if talks fail.", False, True),  # conditional stays hypothetical
+])
+def test_events_v2_reported_would_is_future(coder, text, future, hypothetical):
+    (event,) = coder.code_text(text).events
+    assert (event.modality.future, event.modality.hypothetical) == (future, hypothetical)
+
+
+def test_events_v2_aspectual_verbs_keep_the_act_factual(coder):
+    (event,) = coder.code_text("The United States continued to send arms to Pakistan.").events
+    assert event.cameo == "072" and not event.modality.hypothetical

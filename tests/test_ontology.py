@@ -39,7 +39,7 @@ def test_ontology_quad_class_ranges(root, quad):
 
 @pytest.mark.parametrize(("code", "goldstein", "ptype"), [
     ("0841", 7.0, "RETREAT"), ("190", -10.0, "ASSAULT"), ("111", -2.0, "ACCUSE"),
-    ("041", 1.0, "CONSULT"), ("020", 3.0, None),
+    ("041", 1.0, "CONSULT"), ("020", 3.0, "REQUEST"),
 ])
 def test_ontology_known_facts(ontology, code, goldstein, ptype):
     assert ontology[code].goldstein == goldstein

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -24,6 +25,7 @@ app.add_typer(evaluate_app, name="evaluate")
 dict_app = typer.Typer(help="Check and convert actor dictionaries.", no_args_is_help=True)
 app.add_typer(dict_app, name="dict")
 DEFAULT_PLOVER_GOLD = Path("../shared/gold/plover-gsr/PLOVER_GSR_CAMEO.txt")
+DEFAULT_GOLD_DIR = Path("../shared/gold")
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite event database.")]
 PeopleOption = Annotated[list[Path] | None, typer.Option(
@@ -164,6 +166,57 @@ def evaluate_actors_cmd(
     for (want, got), n in result.confusions()[:misses]:
         table.add_row(want, got, str(n))
     console.print(table)
+
+
+@evaluate_app.command("events")
+def evaluate_events_cmd(
+    gold_dir: Annotated[Path, typer.Option(help="Folder with the public gold sets.")] = DEFAULT_GOLD_DIR,
+    limit: Annotated[int | None, typer.Option(min=1, help="Code only the first N sentences per set.")] = None,
+    markdown: Annotated[Path | None, typer.Option(help="Write the full Markdown report here.")] = None,
+    json_report: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here.")] = None,
+    all_events: Annotated[bool, typer.Option(
+        help="Count negated and hypothetical events too (default: factual events only).")] = False,
+    petrarch: Annotated[bool, typer.Option(
+        help="Also score the PETRARCH validation records (fictional actors, own dictionary).")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy model package to use.")] = None,
+) -> None:  # fmt: skip
+    """Code the public gold sentences and report event, PLOVER-type, class and span scores."""
+    import tempfile
+
+    from detente.config import DEFAULT_MODEL, Config
+    from detente.gold import (
+        load_conflibert_class,
+        load_conflibert_ner,
+        load_petrarch,
+        load_plover,
+        petrarch_countries_tsv,
+    )
+    from detente.pipeline import Coder
+    from detente.scoring import Report, evaluate_events
+
+    if not gold_dir.is_dir():
+        _err().print(f"{gold_dir}: no such folder (pass --gold-dir PATH)")
+        raise typer.Exit(1)
+    config = Config(model=model or DEFAULT_MODEL)
+    sets = {"plover-gsr": load_plover(gold_dir / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"),
+            "conflibert-class": load_conflibert_class(gold_dir / "conflibert" / "cameo_class" / "train.tsv"),
+            "conflibert-ner": load_conflibert_ner(gold_dir / "conflibert" / "cameo_ner" / "train.txt")}
+    report = evaluate_events(Coder(config), sets, limit, factual_only=not all_events)
+    if petrarch:
+        base = gold_dir / "petrarch-validation" / "universal"
+        with tempfile.TemporaryDirectory() as tmp:
+            countries = Path(tmp) / "countries.tsv"
+            countries.write_text(petrarch_countries_tsv(
+                base / "validate-dictionaries" / "PETR_Validate_actors_2_02.txt"), encoding="utf-8")
+            other = evaluate_events(Coder(replace(config, countries=countries)),
+                                    {"petrarch": load_petrarch(base / "PETR_Validate_records_2_02.xml")},
+                                    limit, factual_only=not all_events)  # fmt: skip
+        report = Report(report.sets + other.sets, report.coder_version)
+    if markdown is not None:
+        markdown.write_text(report.to_markdown(max_misses=10_000), encoding="utf-8")
+    if json_report is not None:
+        json_report.write_text(report.to_json(), encoding="utf-8")
+    typer.echo(report.to_markdown(max_misses=0))
 
 
 @dict_app.command("import-petrarch")

@@ -68,10 +68,11 @@ class GoldSentence:
 
     @property
     def eventless(self) -> bool | None:
-        """True when the gold says nothing happened (class 0, or an event-coded record without
-        events), False when it says something did, None when the set does not tell."""
+        """True when the gold says nothing happened (an event-coded record without events), False
+        when it says something did (every ConfliBERT class, 0 = make statement, is an event), None
+        when the set does not tell (actor spans)."""
         if self.cls is not None:
-            return self.cls == 0
+            return False
         if self.source_set in EVENT_SETS:
             return not self.events
         return None
@@ -353,8 +354,9 @@ def _petrarch_name(name: str) -> str:
 
 
 def load_conflibert_class(path: Path) -> list[GoldSentence]:
-    """ConfliBERT CAMEO sentence classes: "sentence<TAB>class" lines, class 0 (no event) to 4
-    (the quad classes)."""
+    """ConfliBERT CAMEO sentence classes ("PentaClass"): "sentence<TAB>class" lines, class 0
+    (make statement, CAMEO root 01), then 1-4 (the quad classes: verbal and material cooperation,
+    verbal and material conflict)."""
     out = []
     for lineno, line in enumerate(_read(path, "ConfliBERT class file").splitlines(), 1):
         if not line.strip():

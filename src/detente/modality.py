@@ -26,6 +26,8 @@ HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "likely", "hypothet
                                     "threatened", "alleged", "rumoured", "rumored"})
 FUTURE_MODIFIERS = frozenset({"planned", "upcoming", "future", "proposed", "scheduled", "forthcoming",
                               "expected", "impending", "imminent"})
+# Heads whose infinitival complement is an act that happens: "continued to send arms".
+ASPECTUAL_HEADS = frozenset({"continue", "begin", "start", "resume", "keep", "proceed", "manage"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl"})
 
 
@@ -73,6 +75,11 @@ def attribution(token: Token) -> str | None:
     return None
 
 
+def _reported(token: Token) -> bool:
+    """The trigger is the complement of a reporting verb ("X said it would ...")."""
+    return token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in REPORTING_VERBS
+
+
 def modality_of(token: Token) -> Modality:
     """Compute the modality of an event trigger from its dependency context."""
     aux = _aux_lemmas(token)
@@ -84,6 +91,8 @@ def modality_of(token: Token) -> Modality:
         hypothetical = hypothetical or bool(mods & HYPOTHETICAL_MODIFIERS)
         future = future or bool(mods & FUTURE_MODIFIERS)
         negated = negated or "no" in mods
+    if "would" in aux and _reported(token) and not _conditional(token):
+        hypothetical, future = False, True  # "said they would boycott": future in the past
     if token.dep_ in COMPLEMENT_DEPS and token.head is not token:
         head = token.head
         head_lemma = head.lemma_.lower()
@@ -92,6 +101,8 @@ def modality_of(token: Token) -> Modality:
             negated = True
         elif infinitive and head_lemma in FUTURE_HEADS:
             future = True
+        elif infinitive and head_lemma in ASPECTUAL_HEADS:
+            pass  # "continued to send arms": the act happens
         elif infinitive:
             hypothetical = True
         future = future or bool(_aux_lemmas(head) & FUTURE_AUX) and infinitive

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 KEYS = ("root", "code", "plover")  # what an event triple is keyed by, besides its actors
 ACTORS = ("both", "source", "none")  # which actors an event triple compares
-CLASSES = (0, 1, 2, 3, 4)  # ConfliBERT: no event, then the four quad classes
+CLASSES = (0, 1, 2, 3, 4)  # ConfliBERT PentaClass: make statement (root 01), then the quad classes
+NONE = len(CLASSES)  # confusion-matrix column of the sentences coded with no event
 ROLES = ("S", "T")
 
 
@@ -46,6 +47,11 @@ class Predicted:
     @property
     def quad(self) -> int:
         return int(quad_class_of(self.root))
+
+    @property
+    def penta(self) -> int:
+        """ConfliBERT PentaClass: 0 for a statement (root 01), else the quad class."""
+        return 0 if self.root == "01" else self.quad
 
 
 @dataclass(frozen=True)
@@ -123,7 +129,8 @@ class TripleScore:
 
     @property
     def name(self) -> str:
-        return self.key if self.actors == "both" else f"{self.key}, {self.actors} actor(s)"
+        names = {"both": self.key, "source": f"{self.key}, source only", "none": f"{self.key} only"}
+        return names[self.actors]
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "actors": self.actors, **self.overall.to_dict(),
@@ -220,22 +227,28 @@ def score_plover_types(items: Iterable[Scored], factual_only: bool = True) -> Ty
 # ---------------------------------------------------------------- ConfliBERT classes
 
 
-def predicted_class(predicted: Sequence[Predicted]) -> int:
-    """Quad class of the most confident event (ties: the more conflictual), 0 when none."""
+def predicted_class(predicted: Sequence[Predicted]) -> int | None:
+    """PentaClass of the most confident event (ties: the more conflictual), None when none."""
     if not predicted:
-        return 0
-    return max(predicted, key=lambda p: (p.confidence, p.quad)).quad
+        return None
+    return max(predicted, key=lambda p: (p.confidence, p.penta)).penta
 
 
 @dataclass(frozen=True)
 class ClassScores:
-    """5-way class scores: confusion[gold][predicted] over classes 0-4."""
+    """5-way class scores: confusion[gold][predicted] over classes 0-4, and a last column
+    (:data:`NONE`) for sentences coded with no event (a miss of the gold class)."""
 
     confusion: tuple[tuple[int, ...], ...]
 
     def prf(self, c: int) -> PRF:
         tp = self.confusion[c][c]
         return PRF(tp, sum(row[c] for row in self.confusion) - tp, sum(self.confusion[c]) - tp)
+
+    @property
+    def uncoded(self) -> int:
+        """Sentences coded with no event."""
+        return sum(row[NONE] for row in self.confusion)
 
     @property
     def macro_f1(self) -> float:
@@ -248,19 +261,21 @@ class ClassScores:
 
     def to_dict(self) -> dict[str, Any]:
         return {"macro_f1": round(self.macro_f1, 4), "accuracy": round(self.accuracy, 4),
+                "uncoded": self.uncoded,
                 "per_class": {str(c): self.prf(c).to_dict() for c in CLASSES},
                 "confusion": [list(row) for row in self.confusion]}  # fmt: skip
 
 
 def score_classes(items: Iterable[Scored], factual_only: bool = True) -> ClassScores | None:
     """Confusion matrix of the gold classes against :func:`predicted_class`."""
-    matrix = [[0] * len(CLASSES) for _ in CLASSES]
+    matrix = [[0] * (len(CLASSES) + 1) for _ in CLASSES]
     seen = False
     for item in items:
         if item.gold.cls is None:
             continue
         seen = True
-        matrix[item.gold.cls][predicted_class(counted(item, factual_only))] += 1
+        cls = predicted_class(counted(item, factual_only))
+        matrix[item.gold.cls][NONE if cls is None else cls] += 1
     return ClassScores(tuple(map(tuple, matrix))) if seen else None
 
 
@@ -348,3 +363,196 @@ def false_event_rate(items: Iterable[Scored], factual_only: bool = True) -> Rate
     if not eventless:
         return None
     return Rate(sum(bool(counted(item, factual_only)) for item in eventless), len(eventless))
+
+
+# ---------------------------------------------------------------- misses
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A sentence where the coder's output differs from the gold (as short descriptions)."""
+
+    id: str
+    text: str
+    gold: tuple[str, ...]
+    predicted: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "gold": list(self.gold), "predicted": list(self.predicted)}
+
+
+def _describe(source: str | None, target: str | None, label: str) -> str:
+    return f"{source or '-'}>{target or '-'} {label}"
+
+
+def find_miss(item: Scored, factual_only: bool = True) -> Miss | None:
+    """The sentence as a :class:`Miss` when coded differently from its gold, else None. Events
+    that do not count (negated, hypothetical) are listed after the others, marked with "~"."""
+    key = next((k for k in ("root", "plover") if applicable(item, k)), None)
+    left_out = tuple(f"~{_describe(p.source, p.target, p.cameo)}" for p in item.predicted
+                     if factual_only and not p.factual)  # fmt: skip
+    events = tuple(_describe(p.source, p.target, p.cameo) for p in counted(item, factual_only))
+    text = item.gold.text
+    gold: tuple[str, ...]
+    predicted: tuple[str, ...]
+    if item.gold.cls is not None:
+        cls = predicted_class(counted(item, factual_only))
+        if cls == item.gold.cls:
+            return None
+        gold, predicted = (f"class {item.gold.cls}",), (f"class {'none' if cls is None else cls}", *events)
+    elif item.gold.source_set == NER_SET:
+        spans, found = gold_spans(item.gold), predicted_spans(text, counted(item, factual_only))
+        if spans == found:
+            return None
+        gold = tuple(f"{r}:{text[s:e]}" for r, s, e in sorted(spans, key=lambda x: x[1:]))
+        predicted = tuple(f"{r}:{text[s:e]}" for r, s, e in sorted(found, key=lambda x: x[1:]))
+    elif key is not None:
+        gold_triples, pred_triples = triples(item, key, "both", factual_only)
+        if gold_triples == pred_triples:
+            return None
+        gold = tuple(_describe(*t) for t in sorted(gold_triples.elements(), key=str))
+        predicted = tuple(_describe(*t) for t in sorted(pred_triples.elements(), key=str))
+    else:
+        return None
+    return Miss(item.gold.id, text, gold, predicted + left_out)
+
+
+# ---------------------------------------------------------------- report
+
+
+@dataclass(frozen=True)
+class SetReport:
+    """Every figure for one gold set (None where a metric does not apply to the set)."""
+
+    name: str
+    sentences: int
+    factual_only: bool
+    triples: tuple[TripleScore, ...]
+    types: TypeScores | None
+    classes: ClassScores | None
+    spans: SpanScores | None
+    false_events: Rate | None
+    misses: tuple[Miss, ...]
+
+    def triple(self, key: str, actors: str = "both") -> TripleScore | None:
+        return next((t for t in self.triples if t.key == key and t.actors == actors), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        def opt(x: TypeScores | ClassScores | SpanScores | Rate | None) -> dict[str, Any] | None:
+            return None if x is None else x.to_dict()
+
+        return {"name": self.name, "sentences": self.sentences, "factual_only": self.factual_only,
+                "triples": [t.to_dict() for t in self.triples], "plover_types": opt(self.types),
+                "classes": opt(self.classes), "spans": opt(self.spans),
+                "false_events": opt(self.false_events),
+                "misses": [m.to_dict() for m in self.misses]}  # fmt: skip
+
+
+def score_set(name: str, items: Sequence[Scored], factual_only: bool = True) -> SetReport:
+    """All metrics of one gold set."""
+    scores = (score_triples(items, k, a, factual_only) for k in KEYS for a in ACTORS)
+    misses = (find_miss(item, factual_only) for item in items)
+    return SetReport(name, len(items), factual_only, tuple(s for s in scores if s is not None),
+                     score_plover_types(items, factual_only), score_classes(items, factual_only),
+                     score_spans(items, factual_only), false_event_rate(items, factual_only),
+                     tuple(m for m in misses if m is not None))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Report:
+    """Figures per gold set, as JSON or Markdown."""
+
+    sets: tuple[SetReport, ...]
+    coder_version: str = ""
+
+    def to_json(self) -> str:
+        return json.dumps({"coder_version": self.coder_version, "sets": [s.to_dict() for s in self.sets]},
+                          indent=2, ensure_ascii=False)  # fmt: skip
+
+    def to_markdown(self, max_misses: int = 50) -> str:
+        lines = ["# Event evaluation", ""]
+        if self.coder_version:
+            lines += [f"Coder version: `{self.coder_version}`", ""]
+        for s in self.sets:
+            lines += _set_markdown(s, max_misses)
+        return "\n".join(lines).rstrip() + "\n"
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}"
+
+
+def _prf_cells(p: PRF) -> str:
+    return f"{_pct(p.precision)} | {_pct(p.recall)} | {_pct(p.f1)} | {p.tp} | {p.fp} | {p.fn}"
+
+
+PRF_HEADER = ["| {} | P | R | F1 | tp | fp | fn |", "|---|---:|---:|---:|---:|---:|---:|"]
+
+
+def _table(first: str, rows: Iterable[tuple[str, PRF]]) -> list[str]:
+    return [PRF_HEADER[0].format(first), PRF_HEADER[1], *(f"| {n} | {_prf_cells(p)} |" for n, p in rows), ""]
+
+
+def _set_markdown(s: SetReport, max_misses: int) -> list[str]:
+    mode = "factual events only" if s.factual_only else "all events"
+    lines = [f"## {s.name}", "", f"{s.sentences} sentences; {mode}.", "", "### Overall", ""]
+    rows = [(f"triples ({t.name})", t.overall) for t in s.triples]
+    if s.spans is not None:
+        rows += [(f"spans {r} ({kind})", p) for kind, table in (("exact", s.spans.exact),
+                 ("token overlap", s.spans.partial)) for r, p in table]  # fmt: skip
+    lines += _table("metric", rows)
+    if s.types is not None:
+        lines.append(f"PLOVER type macro-F1 (sentence level): {_pct(s.types.macro_f1)}")
+    if s.classes is not None:
+        lines.append(f"Class macro-F1 (0-4): {_pct(s.classes.macro_f1)}; accuracy {_pct(s.classes.accuracy)}")
+    if s.false_events is not None:
+        f = s.false_events
+        lines.append(f"False-event rate: {f.flagged}/{f.total} = {_pct(f.rate)}% of the sentences "
+                     "without gold events")
+    lines.append("")
+    if s.types is not None:
+        lines += ["### PLOVER types", "", *_table("type", s.types.per_type)]
+    root = s.triple("root")
+    if root is not None:
+        lines += ["### CAMEO roots (triples)", "", *_table("root", root.by_label)]
+    if s.classes is not None:
+        lines += ["### Confusion matrix (rows gold, columns predicted)", "", *_confusion(s.classes)]
+    lines += _misses_markdown(s.misses, max_misses)
+    return lines
+
+
+def _confusion(c: ClassScores) -> list[str]:
+    head = "| gold \\ predicted | " + " | ".join(map(str, CLASSES)) + " | none | F1 |"
+    rule = "|---|" + "---:|" * (len(CLASSES) + 2)
+    rows = [f"| {g} | " + " | ".join(map(str, c.confusion[g])) + f" | {_pct(c.prf(g).f1)} |" for g in CLASSES]
+    return [head, rule, *rows, ""]
+
+
+def _misses_markdown(misses: Sequence[Miss], limit: int) -> list[str]:
+    if not misses:
+        return []
+    shown = misses[:limit]
+    lines = [f"### Misses ({len(shown)} of {len(misses)})", ""]
+    for m in shown:
+        text = m.text if len(m.text) <= 150 else m.text[:149] + "…"
+        lines.append(f"- `{m.id}` {text}  \n  gold: {', '.join(m.gold) or '—'}; "
+                     f"predicted: {', '.join(m.predicted) or '—'}")  # fmt: skip
+    return [*lines, ""]
+
+
+# ---------------------------------------------------------------- with a coder
+
+
+def code_sentences(coder: Coder, sentences: Sequence[GoldSentence]) -> list[Scored]:
+    """Code each gold sentence as one article (dated by its gold day) and pair it with its gold."""
+    articles = (Article(id=s.id, text=s.text, published=s.day) for s in sentences)
+    coded = coder.code_many(articles)
+    return [Scored(s, predictions(c)) for s, c in zip(sentences, coded, strict=True)]
+
+
+def evaluate_events(coder: Coder, sets: dict[str, list[GoldSentence]], limit: int | None = None,
+                    factual_only: bool = True) -> Report:  # fmt: skip
+    """Code the (first ``limit``) sentences of each gold set and score them."""
+    reports = tuple(score_set(name, code_sentences(coder, gold[:limit]), factual_only)
+                    for name, gold in sets.items())  # fmt: skip
+    return Report(reports, coder.version)
