@@ -272,3 +272,18 @@ def test_cli_dict_check_bad_file_is_one_line_error(tmp_path):
     proc = run("dict", "check", str(bad))
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"detente: error: {bad}:3: X Y: unknown country code 'XXX'"
+
+
+def test_cli_evaluate_events_writes_reports(shared, tmp_path):
+    md, js = tmp_path / "report.md", tmp_path / "report.json"
+    proc = run("evaluate", "events", "--gold-dir", str(shared / "gold"), "--limit", "5",
+               "--markdown", str(md), "--json", str(js))
+    assert proc.returncode == 0, proc.stderr
+    assert "## plover-gsr" in proc.stdout and "## conflibert-class" in proc.stdout
+    report = json.loads(js.read_text())
+    assert report and "# Event evaluation" in md.read_text()
+
+
+def test_cli_evaluate_events_missing_gold_dir_is_one_line(tmp_path):
+    proc = run("evaluate", "events", "--gold-dir", str(tmp_path / "nope"))
+    assert proc.returncode == 1 and proc.stderr.strip().endswith("no such folder (pass --gold-dir PATH)")

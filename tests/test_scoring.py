@@ -233,3 +233,15 @@ def test_scoring_evaluate_events_with_coder(coder):
     root = report.sets[0].triple("root")
     assert root is not None and root.overall.tp == 1
     assert report.coder_version == coder.version
+
+
+def test_scoring_no_event_counts_as_class_0_under_the_issue_rule():
+    from detente.scoring import NONE, ClassScores
+
+    rows = [[0] * (NONE + 1) for _ in range(5)]
+    rows[0][NONE] = 3  # three statements coded with nothing
+    rows[1][1] = 2
+    strict = ClassScores(tuple(map(tuple, rows)))
+    merged = strict.none_as_statement()
+    assert strict.prf(0).f1 == 0.0 and merged.prf(0).f1 == 1.0
+    assert merged.accuracy == 1.0 and strict.accuracy == 0.4
