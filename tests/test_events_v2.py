@@ -96,3 +96,9 @@ def test_events_v2_reported_would_is_future(coder, text, future, hypothetical):
 def test_events_v2_aspectual_verbs_keep_the_act_factual(coder):
     (event,) = coder.code_text("The United States continued to send arms to Pakistan.").events
     assert event.cameo == "072" and not event.modality.hypothetical
+
+
+def test_events_v2_city_after_preposition_is_not_a_target(coder):
+    events = _events(coder, "Iranian negotiators returned to Geneva on Monday.")
+    assert all(target != "CHE" for _, _, target in events)
+    assert ("154", "RUS", "SYR") in _events(coder, "Russia sent troops to Syria.")  # countries still are

@@ -165,6 +165,9 @@ class EventCoder:
             sources = resolver.resolve_all(subj) if subj is not None else []
             targets = []
             for head in target_heads:
+                mention = resolver.mentions.get(head.i)
+                if head.dep_ == "pobj" and mention is not None and mention.kind == "place":
+                    continue  # "returned to Geneva": a city after a preposition is where, not whom
                 targets = resolver.resolve_all(head)
                 if targets:
                     used.append(head)
