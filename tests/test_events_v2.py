@@ -102,3 +102,12 @@ def test_events_v2_city_after_preposition_is_not_a_target(coder):
     events = _events(coder, "Iranian negotiators returned to Geneva on Monday.")
     assert all(target != "CHE" for _, _, target in events)
     assert ("154", "RUS", "SYR") in _events(coder, "Russia sent troops to Syria.")  # countries still are
+
+
+@pytest.mark.parametrize(("text", "hypothetical"), [
+    ("Azerbaijan warned Iran to stop the trucks before Israel strikes Iran.", True),
+    ("Azerbaijan protested before Israel struck Iran.", False),  # past tense: it happened
+])
+def test_events_v2_before_clause_in_present_tense_is_hypothetical(coder, text, hypothetical):
+    strikes = [e for e in coder.code_text(text).events if e.cameo_root == "19"]
+    assert strikes and all(e.modality.hypothetical == hypothetical for e in strikes)

@@ -91,6 +91,9 @@ def modality_of(token: Token) -> Modality:
         hypothetical = hypothetical or bool(mods & HYPOTHETICAL_MODIFIERS)
         future = future or bool(mods & FUTURE_MODIFIERS)
         negated = negated or "no" in mods
+    if token.tag_ in ("VBZ", "VBP", "VB") and any(
+            c.dep_ == "mark" and c.lower_ in ("before", "until") for c in token.children):  # fmt: skip
+        hypothetical = True  # "before it strikes": not (yet) done
     if "would" in aux and _reported(token) and not _conditional(token):
         hypothetical, future = False, True  # "said they would boycott": future in the past
     if token.dep_ in COMPLEMENT_DEPS and token.head is not token:
