@@ -24,6 +24,7 @@ from detente.people import PeopleDictionary, Person
 PLACE_KINDS = frozenset({"name", "capital", "demonym", "region", "breakaway"})
 BODY_KINDS = frozenset({"organisation", "group"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG", "FAC"}  # dates, numbers, laws... are never actors
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def find_mentions(sent: SpacySpan, index: int, tables: ActorTables, day: date | 
 
 def _unknown_names(sent: SpacySpan, covered: set[int], ents: Sequence[SpacySpan]) -> list[SpacySpan]:
     """Named entities and runs of proper nouns that no table matched exactly."""
-    spans = [e for e in ents if not any(t.i in covered for t in e)]
+    spans = [e for e in ents if e.label_ in NAME_LABELS and not any(t.i in covered for t in e)]
     skip = covered | {t.i for e in ents for t in e}
     run: list[Token] = []
     for token in [*sent, None]:
