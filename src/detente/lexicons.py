@@ -266,18 +266,9 @@ class VerbLexicon:
     @classmethod
     def load(cls, ontology: Ontology, path: Path | None = None) -> VerbLexicon:
         text, name = data_text("verbs.yaml", path)
-        try:
-            doc = yaml.load(text, Loader=SAFE_LOADER)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise LexiconError(name, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
-        if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
-            raise LexiconError(name, None, "expected a mapping with an 'entries' list")
-        lines = _entry_lines(text)
         index: dict[str, list[VerbEntry]] = {}
         keys: set[tuple[str, str | None, str | None, frozenset[str]]] = set()
-        for i, raw in enumerate(doc["entries"]):
-            line = lines[i] if i < len(lines) else None
+        for line, raw in _yaml_entries(text, name):
             entry = _verb_entry(raw, ontology, name, line)
             key = (entry.verb, entry.prep, entry.particle, entry.objects)
             if key in keys:
@@ -286,6 +277,19 @@ class VerbLexicon:
             index.setdefault(entry.verb, []).append(entry)
         frozen = {k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in index.items()}
         return cls(MappingProxyType(frozen))
+
+
+def _yaml_entries(text: str, name: str) -> list[tuple[int | None, object]]:
+    """The items of the 'entries' list of a lexicon YAML file, each with its line number."""
+    try:
+        doc = yaml.load(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise LexiconError(name, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
+        raise LexiconError(name, None, "expected a mapping with an 'entries' list")
+    lines = _entry_lines(text)
+    return [(lines[i] if i < len(lines) else None, raw) for i, raw in enumerate(doc["entries"])]
 
 
 def _entry_lines(text: str) -> list[int]:
@@ -324,17 +328,8 @@ def load_nouns(ontology: Ontology, path: Path | None = None) -> VerbLexicon:
     """The event-noun lexicon (``nouns.yaml``), as patterns keyed by noun lemma; an entry's
     ``objects`` are the modifiers one of which must be present ("telephone" conversation)."""
     text, name = data_text("nouns.yaml", path)
-    try:
-        doc = yaml.load(text, Loader=SAFE_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise LexiconError(name, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
-    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
-        raise LexiconError(name, None, "expected a mapping with an 'entries' list")
-    lines = _entry_lines(text)
     index: dict[str, list[VerbEntry]] = {}
-    for i, raw in enumerate(doc["entries"]):
-        line = lines[i] if i < len(lines) else None
+    for line, raw in _yaml_entries(text, name):
         if not isinstance(raw, dict) or set(raw) - NOUN_KEYS or not isinstance(raw.get("noun"), str):
             raise LexiconError(name, line, f"an entry needs 'noun' and 'code' (keys {sorted(NOUN_KEYS)})")
         code = raw.get("code")
