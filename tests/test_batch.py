@@ -33,7 +33,7 @@ def test_batch_codes_and_stores_everything(tmp_path):
     assert result.coded == 4 and result.skipped == 0
     assert [f.line for f in seen] == [2] and seen[0].severity is Severity.ERROR
     assert counts["articles"] == 4 and counts["failures"] == 1 and counts["runs"] == 1
-    assert counts["events"] == result.events >= 4
+    assert counts["event_mentions"] == result.events >= 4
 
 
 def test_batch_rerun_skips_and_never_duplicates(tmp_path):
@@ -55,7 +55,7 @@ def test_batch_changed_text_is_recoded(tmp_path):
         code_batch([str(src)], store, options=BatchOptions(processes=1))
         _jsonl(src, ["The weather was fine."] + TEXTS[1:])
         result = code_batch([str(src)], store, options=BatchOptions(processes=1))
-        events_a0 = list(store.events("a0"))
+        events_a0 = list(store.mentions("a0"))
     assert result.coded == 1 and result.skipped == 3
     assert events_a0 == []
 

@@ -44,7 +44,7 @@ def test_cli_end_to_end_examples_validate_against_schema(example_db, tmp_path):
     proc = run("export", "--db", str(example_db), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     records = [json.loads(line) for line in out.read_text().splitlines()]
-    assert len(records) == count(example_db, "events") > 20
+    assert len(records) == count(example_db, "event_mentions") > 20
     validator = jsonschema.Draft202012Validator(schema())
     for record in records:
         validator.validate(record)
@@ -65,7 +65,7 @@ def test_cli_export_flat_formats(example_db, tmp_path, suffix):
     if suffix == ".parquet":
         table = pq.read_table(out)
         assert table.column_names == list(FLAT_COLUMNS)
-        assert table.num_rows == count(example_db, "events")
+        assert table.num_rows == count(example_db, "event_mentions")
     else:
         lines = out.read_text().splitlines()
         assert lines[0].split(",") == list(FLAT_COLUMNS)
@@ -87,7 +87,7 @@ def test_cli_show_and_db_info(example_db):
     assert "ACCUSE" in proc.stdout
     info = run("db", "info", "--db", str(example_db))
     assert info.returncode == 0
-    assert "schema version 1" in info.stdout and "events" in info.stdout
+    assert "schema version 2" in info.stdout and "events" in info.stdout
     missing = run("show", "nope", "--db", str(example_db))
     assert missing.returncode == 1 and "no article with id 'nope'" in missing.stderr
 
@@ -112,7 +112,7 @@ def test_cli_stdin_text_and_jsonl(tmp_path):
     assert proc.returncode == 0, proc.stderr
     jsonl = '{"id": "s1", "text": "Iran praised Azerbaijan."}\n'
     assert run("code", "-", "--db", str(db), "-p", "1", stdin=jsonl).returncode == 0
-    assert count(db, "articles") == 2 and count(db, "events") >= 2
+    assert count(db, "articles") == 2 and count(db, "event_mentions") >= 2 and count(db, "events") >= 1
 
 
 BAD_INPUTS = {
@@ -194,7 +194,7 @@ def test_cli_interrupted_batch_keeps_committed_and_resumes(tmp_path, sig):
         assert proc.returncode == 130 and "interrupted" in err
     with sqlite3.connect(db) as conn:  # every stored article is complete
         rows = conn.execute("SELECT a.n_events, COUNT(e.event_id) FROM articles a LEFT JOIN "
-                            "events e USING (article_id) GROUP BY a.article_id").fetchall()
+                            "event_mentions e USING (article_id) GROUP BY a.article_id").fetchall()
     assert all(n == m for n, m in rows)
     again = run("code", str(src), "--db", str(db), "-p", "1")
     assert again.returncode == 0

@@ -518,3 +518,51 @@ def test_ingest_utf8_bom_at_file_start_is_stripped(tmp_path, name, content, expe
     assert article.title == expected_title
     assert "\ufeff" not in article.text
     assert article.id == content_hash(GOOD_TXT)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2020-04-21", "2020-04-21T10:30:00Z", "2020-04-21T10:30:00.123+00:00", "2020-04-21T10:30:00+0530",
+     "2020-04-21 10:30", "2020-04-21 10:30:00 UTC", "20200421"],
+)  # fmt: skip
+def test_ingest_parse_date_iso_8601(value):
+    assert parse_date(value) == date(2020, 4, 21)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Tue, 21 Apr 2020 10:30:00 +0000", "Tue, 21 Apr 2020 10:30:00 GMT", "21 Apr 2020 10:30:00 -0700",
+     "Tue, 21 Apr 2020 23:59:00 -0500"],
+)  # fmt: skip
+def test_ingest_parse_date_rfc_2822_keeps_the_date_written(value):
+    # 23:59 at -05:00 is already 22 April in UTC; the publication date is the one written
+    assert parse_date(value) == date(2020, 4, 21)
+
+
+@pytest.mark.parametrize(
+    "value", ["21 April 2020", "21 Apr 2020", "Tuesday, 21 April 2020", "21st April 2020"]
+)
+def test_ingest_parse_date_day_month_name_year(value):
+    assert parse_date(value) == date(2020, 4, 21)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["April 21, 2020 10:30 GMT", "April 21, 2020", "Apr. 21, 2020, 10:30 a.m. EDT", "April 21 2020 10:30"],
+)
+def test_ingest_parse_date_month_name_day_year_with_time_and_zone(value):
+    assert parse_date(value) == date(2020, 4, 21)
+
+
+@pytest.mark.parametrize("value", ["2020-04-21junk", "2020-04-2112", "2020-04-21 and later"])
+def test_ingest_parse_date_rejects_text_after_an_iso_date(value):
+    with pytest.raises(ValueError):
+        parse_date(value)
+
+
+def test_ingest_parse_date_unknown_zone_name_does_not_warn():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert parse_date("21 April 2020 10:30 BST") == date(2020, 4, 21)

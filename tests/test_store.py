@@ -41,8 +41,8 @@ def test_store_open_creates_schema_and_records_migration(store: EventStore, db: 
     assert db.is_file()
     rows = [tuple(r) for r in store.conn.execute(
         "SELECT version, name FROM schema_migrations ORDER BY version")]  # fmt: skip
-    assert rows == [(1, "0001_initial.sql")]
-    assert store.schema_version == 1
+    assert rows == [(1, "0001_initial.sql"), (2, "0002_places_dates_clusters.sql")]
+    assert store.schema_version == 2
     tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert set(TABLES) | {"schema_migrations"} <= tables
     assert store.counts() == dict.fromkeys(TABLES, 0)
@@ -64,20 +64,21 @@ def test_store_reopen_does_not_reapply_migrations(db: Path) -> None:
     for _ in range(2):
         with EventStore(db) as s:
             rows = s.conn.execute("SELECT version, name, applied_at FROM schema_migrations")
-            assert [tuple(r) for r in rows] == [(1, "0001_initial.sql", applied[0][0])]
-            assert s.counts()["events"] == 2  # data survives re-opening
+            assert [tuple(r) for r in rows] == [(1, "0001_initial.sql", applied[0][0]),
+                                                (2, "0002_places_dates_clusters.sql", applied[1][0])]
+            assert s.counts()["event_mentions"] == 2  # data survives re-opening
 
 
 # -- articles and events -------------------------------------------------------------------
 def test_store_write_article_then_events_equal_records(store: EventStore) -> None:
     coded = make_coded("a1", 4)
     store.write_article(coded)
-    got = list(store.events())
+    got = list(store.mentions())
     assert got == [event_record(e) for e in coded.events]
     assert got[1]["target"] is None and got[0]["target"]["code"] == "IRN"
     assert got[1]["modality"]["negated"] is True
-    assert list(store.events("a1")) == got
-    assert list(store.events("nope")) == []
+    assert list(store.mentions("a1")) == got
+    assert list(store.mentions("nope")) == []
 
 
 def test_store_article_row(store: EventStore) -> None:
@@ -97,7 +98,7 @@ def test_store_article_row(store: EventStore) -> None:
 def test_store_events_ordered_by_article_and_sentence(store: EventStore) -> None:
     store.write_article(make_coded("b", 2))
     store.write_article(make_coded("a", 3))
-    got = [(r["article_id"], r["sentence_index"]) for r in store.events()]
+    got = [(r["article_id"], r["sentence_index"]) for r in store.mentions()]
     assert got == [("a", 0), ("a", 1), ("a", 2), ("b", 0), ("b", 1)]
 
 
@@ -108,7 +109,7 @@ def test_store_write_same_article_twice_no_duplicates(store: EventStore) -> None
     store.write_article(coded)
     store.write_article(coded)
     assert store.counts() == first
-    assert first["articles"] == 1 and first["events"] == 3 and first["actor_mentions"] == 6
+    assert first["articles"] == 1 and first["event_mentions"] == 3 and first["actor_mentions"] == 6
 
 
 def test_store_rewrite_with_fewer_events_removes_stale_rows(store: EventStore) -> None:
@@ -116,13 +117,13 @@ def test_store_rewrite_with_fewer_events_removes_stale_rows(store: EventStore) -
     store.write_article(make_coded("a2", 2))
     fewer = make_coded("a1", 1, coder_version="detente-0.2.0+test")
     store.write_article(fewer)
-    assert [r["event_id"] for r in store.events("a1")] == ["a1-e0"]
-    assert list(store.events("a1")) == [event_record(e) for e in fewer.events]
+    assert [r["event_id"] for r in store.mentions("a1")] == ["a1-e0"]
+    assert list(store.mentions("a1")) == [event_record(e) for e in fewer.events]
     counts = store.counts()
     assert counts["articles"] == 2
-    assert counts["events"] == 1 + 2
+    assert counts["event_mentions"] == 1 + 2
     assert counts["actor_mentions"] == 2 + 4
-    assert len(list(store.events("a2"))) == 2  # the other article is untouched
+    assert len(list(store.mentions("a2"))) == 2  # the other article is untouched
     row = store.article("a1")
     assert row is not None and row["n_events"] == 1 and row["coder_version"] == "detente-0.2.0+test"
 
@@ -130,7 +131,7 @@ def test_store_rewrite_with_fewer_events_removes_stale_rows(store: EventStore) -
 def test_store_rewrite_with_no_events(store: EventStore) -> None:
     store.write_article(make_coded("a1", 3))
     store.write_article(make_coded("a1", 0))
-    assert list(store.events()) == []
+    assert list(store.mentions()) == []
     assert store.counts()["articles"] == 1
     assert store.counts()["actor_mentions"] == 0
 
@@ -182,8 +183,8 @@ def test_store_counts_all_tables(store: EventStore) -> None:
     store.write_article(make_coded("a1", 3), run_id)
     store.write_article(make_coded("a2", 1), run_id)
     store.record_failure(Failure("a.jsonl", 7, "bad json"), run_id)
-    assert store.counts() == {"runs": 1, "articles": 2, "events": 4, "actor_mentions": 8,
-                              "failures": 1}  # fmt: skip
+    assert store.counts() == {"runs": 1, "articles": 2, "event_mentions": 4, "events": 0,
+                              "actor_mentions": 8, "failures": 1}  # fmt: skip
     assert tuple(store.counts()) == TABLES
 
 
@@ -212,7 +213,7 @@ def test_store_failed_write_keeps_earlier_articles(store: EventStore, db: Path) 
     assert isinstance(info.value.__cause__, sqlite3.IntegrityError)
     assert not store.conn.in_transaction  # rolled back
     assert store.counts()["articles"] == 1
-    assert store.article("a2") is None and list(store.events("a2")) == []
+    assert store.article("a2") is None and list(store.mentions("a2")) == []
     store.write_article(make_coded("a3", 1))  # the store is still usable
     assert store.counts()["articles"] == 2
 
@@ -234,8 +235,8 @@ def test_store_interrupted_write_rolls_back(store: EventStore, monkeypatch: pyte
         store.write_article(make_coded("a1", 1))
     assert not store.conn.in_transaction
     monkeypatch.undo()
-    assert store.counts()["articles"] == 1 and store.counts()["events"] == 2  # old coding kept
-    assert len(list(store.events("a1"))) == 2
+    assert store.counts()["articles"] == 1 and store.counts()["event_mentions"] == 2  # old coding kept
+    assert len(list(store.mentions("a1"))) == 2
 
 
 def test_store_locked_database_raises_store_error(db: Path) -> None:
@@ -278,10 +279,10 @@ def test_store_concurrent_writers(db: Path) -> None:
         counts = s.counts()
         assert counts["articles"] == writers * per_writer
         expected_events = writers * sum(1 + i % 3 for i in range(per_writer))
-        assert counts["events"] == expected_events
+        assert counts["event_mentions"] == expected_events
         assert counts["runs"] == writers
         assert counts["failures"] == writers * per_writer
-        assert s.conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 1
+        assert s.conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 2
         ids = {r[0] for r in s.conn.execute("SELECT article_id FROM articles")}
         assert ids == {f"w{k}-{i:03d}" for k in range(writers) for i in range(per_writer)}
         statuses = {r[0] for r in s.conn.execute("SELECT status FROM runs")}

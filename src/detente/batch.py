@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 
+from detente.clusters import ClusterOptions, ClusterSummary
 from detente.config import Config
 from detente.ingest import IngestOptions, read_articles
 from detente.model import Article, CodedArticle, Failure, Severity
@@ -71,6 +72,7 @@ class BatchResult:
     skipped: int = 0
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
+    clusters: ClusterSummary | None = None
 
     @property
     def errors(self) -> int:
@@ -82,6 +84,7 @@ class BatchOptions:
     processes: int = 0  # 0 = all cores
     chunk_size: int = 8
     ingest: IngestOptions = IngestOptions()
+    cluster: ClusterOptions | None = ClusterOptions()  # None: leave new mentions unclustered
 
 
 def code_batch(inputs: Sequence[str], store: EventStore, config: Config | None = None,
@@ -115,6 +118,8 @@ def code_batch(inputs: Sequence[str], store: EventStore, config: Config | None =
             result.events += len(coded.events)
             if on_article:
                 on_article(coded)
+        if opts.cluster is not None:
+            result.clusters = store.cluster(opts.cluster)
         status = "finished"
     finally:
         store.finish_run(RunSummary(result.run_id, result.coded, result.skipped,

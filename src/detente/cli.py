@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from detente._version import __version__
+from detente.cli_relations import register as register_relations
 from detente.errors import DetenteError
 
 app = typer.Typer(
@@ -116,7 +117,7 @@ def show(
         if article is None:
             _err().print(f"{db}: no article with id {article_id!r}")
             raise typer.Exit(1)
-        Console().print(render_article(article, list(store.events(article_id))))
+        Console().print(render_article(article, list(store.mentions(article_id))))
 
 
 @db_app.command("info")
@@ -262,6 +263,9 @@ def _need_db(db: Path) -> None:
     if not db.exists():
         _err().print(f"{db}: no such database (run `detente code ... --db {db}` first)")
         raise typer.Exit(1)
+
+
+register_relations(app)
 
 
 def main() -> None:

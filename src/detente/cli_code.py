@@ -49,8 +49,11 @@ def run_code(inputs: list[str], db: Path, processes: int, strict: bool, config: 
 
 
 def _summary(result: BatchResult, db: Path) -> str:
-    return (f"coded {result.coded} articles ({result.events} events), skipped {result.skipped} "
-            f"already coded, {len(result.failures)} input problems; stored in {db}")
+    clusters = result.clusters
+    grouped = (f"; {clusters.clustered} factual mentions clustered, {clusters.new_events} new events"
+               if clusters is not None else "")  # fmt: skip
+    return (f"coded {result.coded} articles ({result.events} event mentions), skipped {result.skipped} "
+            f"already coded, {len(result.failures)} input problems{grouped}; stored in {db}")
 
 
 def _exit_status(result: BatchResult, strict: bool) -> int:

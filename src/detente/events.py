@@ -15,6 +15,7 @@ from detente.modality import modality_of
 from detente.model import Actor, Event, Span
 from detente.ontology import Ontology
 from detente.resolve import ActorResolver
+from detente.timex import event_date
 
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -37,6 +38,7 @@ class ArticleContext:
     article_id: str
     published: date | None
     coder_version: str
+    historical_days: int = 30
 
 
 def _short_hash(*parts: object) -> str:
@@ -218,11 +220,14 @@ class EventCoder:
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
         event_id = _short_hash(ctx.article_id, index, token.i, entry.code, source.code,
                                source.text, target.code if target else "", target.text if target else "")
+        when = event_date(token, ctx.published, ctx.historical_days)
         return Event(
             event_id=event_id, article_id=ctx.article_id, sentence_index=index, sentence=sent.text,
             source=source, target=target, cameo=code.code, cameo_root=code.root,
             goldstein=code.goldstein, quad_class=code.quad_class, plover=code.plover,
-            modality=modality_of(token), date=ctx.published,
+            modality=modality_of(token), date=when.value if when else None,
+            date_precision=when.precision if when else None, date_text=when.text if when else None,
+            historical=when.historical if when else False,
             evidence=Span(doc[lo : hi + 1].text, start, end),
             confidence=confidence(entry, source, target), coder_version=ctx.coder_version,
             trigger=token.text, group=group,

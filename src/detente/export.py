@@ -39,7 +39,7 @@ def export_events(store: EventStore, output: Path | str, stdout: TextIO | None =
 
 def _write_jsonl(store: EventStore, fh: TextIO) -> int:
     n = 0
-    for record in store.events():
+    for record in store.mentions():
         fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n
@@ -49,7 +49,7 @@ def _write_csv(store: EventStore, fh: TextIO) -> int:
     writer = csv.DictWriter(fh, fieldnames=FLAT_COLUMNS)
     writer.writeheader()
     n = 0
-    for record in store.events():
+    for record in store.mentions():
         writer.writerow(flatten(record))
         n += 1
     return n
@@ -62,9 +62,10 @@ def _write_parquet(store: EventStore, output: Path) -> int:
     types = {"sentence_index": pa.int32(), "goldstein": pa.float64(), "quad_class": pa.int8(),
              "negated": pa.bool_(), "hypothetical": pa.bool_(), "future": pa.bool_(),
              "evidence_start": pa.int64(), "evidence_end": pa.int64(),
-             "confidence": pa.float64()}  # fmt: skip
+             "confidence": pa.float64(), "historical": pa.bool_(), "location_latitude": pa.float64(),
+             "location_longitude": pa.float64(), "location_geonames_id": pa.int64()}  # fmt: skip
     schema = pa.schema([(c, types.get(c, pa.string())) for c in FLAT_COLUMNS])
-    rows = [flatten(r) for r in store.events()]
+    rows = [flatten(r) for r in store.mentions()]
     table = pa.Table.from_pylist(rows, schema=schema)
     pq.write_table(table, output)
     return len(rows)

@@ -51,15 +51,20 @@ class IngestOptions:
 def parse_date(value: str) -> date:
     """Parse a publication date: ISO 8601, RFC 2822, "21 April 2020", "April 21, 2020 10:30 GMT".
 
-    Raises ValueError for anything else.
+    The date is the one written, in the time zone written (not converted to UTC). Raises
+    ValueError for anything else, including trailing text after an ISO date ("2020-04-21junk").
     """
     value = value.strip()
     if not value:
         raise ValueError("empty date")
     try:
-        if re.match(r"^\d{4}-\d\d-\d\d", value):
-            return date.fromisoformat(value[:10])
-        parsed: list[date] = [date_parser.parse(value, default=d, fuzzy=False).date()
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        pass  # not ISO 8601 as Python reads it ("2020-04-21 10:30 UTC"): try dateutil
+    try:
+        # ignoretz: the zone does not change the date written, and unknown zone names ("BST")
+        # would otherwise warn (and are to become errors in dateutil)
+        parsed: list[date] = [date_parser.parse(value, default=d, fuzzy=False, ignoretz=True).date()
                               for d in _DEFAULTS]  # fmt: skip
     except (ValueError, OverflowError, date_parser.ParserError) as exc:
         raise ValueError(f"unparseable date {value!r}") from exc

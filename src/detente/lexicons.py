@@ -343,3 +343,10 @@ def load_nouns(ontology: Ontology, path: Path | None = None) -> VerbLexicon:
         index.setdefault(entry.verb, []).append(entry)
     frozen = {k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in index.items()}
     return VerbLexicon(MappingProxyType(frozen))
+
+
+def country_names(path: Path | None = None) -> Mapping[str, str]:
+    """ISO alpha-3 code -> country name, from the country table (for labels and reports)."""
+    text, name = data_text("countries.tsv", path)
+    rows = _tsv_rows(text, name, ("iso3", "name", "aliases", "demonyms", "capitals"))
+    return MappingProxyType({row["iso3"]: row["name"] for _, row in rows})

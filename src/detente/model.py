@@ -129,6 +129,48 @@ class Modality:
     attributed_to: str | None = None
 
 
+class DatePrecision(StrEnum):
+    """How precisely an event date is known."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """When an event happened: the first day of the period meant, and how precise it is.
+
+    ``text`` is the expression it was resolved from ("in early March"); ``None`` means the
+    publication date was used. ``historical`` marks events far before publication.
+    """
+
+    value: date
+    precision: DatePrecision
+    text: str | None = None
+    historical: bool = False
+
+
+class PlaceLevel(StrEnum):
+    CITY = "city"
+    REGION = "region"
+    COUNTRY = "country"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an event happened, resolved offline; an unresolvable place keeps only its text."""
+
+    text: str  # as written: "Xankandi", "the Iranian border"
+    name: str | None = None  # gazetteer name
+    country: str | None = None  # ISO alpha-3
+    latitude: float | None = None
+    longitude: float | None = None
+    geonames_id: int | None = None
+    level: PlaceLevel | None = None
+
+
 @dataclass(frozen=True)
 class Event:
     """One coded event: a (source, target, CAMEO code) triple with its evidence."""
@@ -151,7 +193,10 @@ class Event:
     coder_version: str
     trigger: str = ""
     group: str = ""
-    location: str | None = None
+    location: Place | None = None
+    date_precision: DatePrecision | None = None
+    date_text: str | None = None
+    historical: bool = False
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ def coder_version(config: Config) -> str:
     files += [("people.tsv", p) for p in people_paths(config)]
     options = f"{config.substate_coding}{config.fuzzy_threshold:g}{'c' if config.cities else ''}"
     options += f"m{config.min_confidence:g}" if config.min_confidence else ""
+    options += f"h{config.historical_days}{'p' if config.places else ''}"
     return f"{__version__}+{data_digest(files)}.{options}.{config.model}"
 
 
@@ -88,7 +89,7 @@ class Coder:
 
     def code_doc(self, article: Article, doc: Doc) -> CodedArticle:
         """Run the actor and event stages over an already parsed document."""
-        ctx = ArticleContext(article.id, article.published, self.version)
+        ctx = ArticleContext(article.id, article.published, self.version, self.config.historical_days)
         sentences: list[Sentence] = []
         mentions: list[ActorMention] = []
         events: list[Event] = []

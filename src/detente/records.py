@@ -1,4 +1,4 @@
-"""The public event record v1: the JSON contract of every export (docs/event-record.md).
+"""The public event record v2: the JSON contract of every export (docs/event-record.md).
 
 ``event_record`` turns an :class:`Event` into the nested record; ``flatten`` and ``unflatten``
 convert between that record and the flat columns used by SQLite, CSV and Parquet.
@@ -10,9 +10,9 @@ import json
 from importlib import resources
 from typing import Any
 
-from detente.model import Actor, Event
+from detente.model import Actor, Event, Place
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 FLAT_COLUMNS: tuple[str, ...] = (
     "event_id", "article_id", "sentence_index", "sentence", "group",
@@ -21,11 +21,16 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "cameo", "cameo_root", "goldstein", "quad_class",
     "plover_type", "plover_mode", "plover_context",
     "negated", "hypothetical", "future", "attributed_to",
-    "date", "location", "evidence_text", "evidence_start", "evidence_end",
+    "date", "date_precision", "date_text", "historical",
+    "location_text", "location_name", "location_country", "location_latitude", "location_longitude",
+    "location_geonames_id", "location_level",
+    "evidence_text", "evidence_start", "evidence_end",
     "confidence", "coder_version", "trigger",
 )  # fmt: skip
 _NESTED = {"source": ("text", "code", "country", "sector"), "target": ("text", "code", "country", "sector"),
-           "plover": ("type", "mode", "context"), "evidence": ("text", "start", "end")}  # fmt: skip
+           "plover": ("type", "mode", "context"), "evidence": ("text", "start", "end"),
+           "location": ("text", "name", "country", "latitude", "longitude", "geonames_id",
+                        "level")}  # fmt: skip
 _MODALITY = ("negated", "hypothetical", "future", "attributed_to")
 
 
@@ -33,6 +38,14 @@ def _actor(actor: Actor | None) -> dict[str, Any] | None:
     if actor is None:
         return None
     return {"text": actor.text, "code": actor.code, "country": actor.country, "sector": actor.sector}
+
+
+def _place(place: Place | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {"text": place.text, "name": place.name, "country": place.country, "latitude": place.latitude,
+            "longitude": place.longitude, "geonames_id": place.geonames_id,
+            "level": place.level.value if place.level else None}  # fmt: skip
 
 
 def event_record(event: Event) -> dict[str, Any]:
@@ -55,7 +68,10 @@ def event_record(event: Event) -> dict[str, Any]:
         "modality": {"negated": m.negated, "hypothetical": m.hypothetical, "future": m.future,
                      "attributed_to": m.attributed_to},  # fmt: skip
         "date": event.date.isoformat() if event.date else None,
-        "location": event.location,
+        "date_precision": event.date_precision.value if event.date_precision else None,
+        "date_text": event.date_text,
+        "historical": event.historical,
+        "location": _place(event.location),
         "evidence": {"text": event.evidence.text, "start": event.evidence.start,
                      "end": event.evidence.end},  # fmt: skip
         "confidence": event.confidence,
@@ -88,10 +104,14 @@ def unflatten(row: dict[str, Any]) -> dict[str, Any]:
         elif col in _MODALITY:
             value = row[col]
             record.setdefault("modality", {})[col] = bool(value) if col != "attributed_to" else value
+        elif col == "historical":
+            record[col] = bool(row[col])
         else:
             record[col] = row[col]
     if record["target"]["code"] is None and record["target"]["text"] is None:
         record["target"] = None
+    if record["location"]["text"] is None:
+        record["location"] = None
     record["quad_class"] = int(record["quad_class"])
     return record
 

@@ -12,11 +12,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from detente.clusters import ClusterOptions, ClusterSummary, cluster_pending, refresh_clusters, reset_clusters
 from detente.errors import StoreError
 from detente.model import CodedArticle, Failure
 from detente.records import FLAT_COLUMNS, event_record, flatten, unflatten
 
-TABLES = ("runs", "articles", "events", "actor_mentions", "failures")
+TABLES = ("runs", "articles", "event_mentions", "events", "actor_mentions", "failures")
 
 
 def _now() -> str:
@@ -153,6 +154,7 @@ class EventStore:
         with self._writing(f"write article {a.id!r}"):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
+                stale = self._article_clusters(a.id)
                 self.conn.execute("DELETE FROM articles WHERE article_id=?", (a.id,))
                 self.conn.execute(
                     "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -163,7 +165,7 @@ class EventStore:
                 cols = ", ".join(f'"{c}"' for c in FLAT_COLUMNS)
                 marks = ", ".join("?" for _ in FLAT_COLUMNS)
                 self.conn.executemany(
-                    f"INSERT OR REPLACE INTO events ({cols}) VALUES ({marks})",
+                    f"INSERT OR REPLACE INTO event_mentions ({cols}) VALUES ({marks})",
                     [tuple(flatten(event_record(e)).values()) for e in coded.events],
                 )
                 self.conn.executemany(
@@ -171,6 +173,7 @@ class EventStore:
                     [(a.id, m.sentence_index, m.span.start, m.span.end, m.span.text, m.actor.code,
                       m.actor.country, m.actor.sector, m.kind) for m in coded.mentions],
                 )  # fmt: skip
+                refresh_clusters(self.conn, stale)
                 self.conn.execute("COMMIT")
             except BaseException:  # also KeyboardInterrupt: never leave a transaction open
                 self._rollback()
@@ -186,6 +189,14 @@ class EventStore:
                  failure.severity.value, failure.article_id, _now()),
             )  # fmt: skip
 
+    # -- events (clusters of mentions) --------------------------------------------------------
+    def cluster(self, options: ClusterOptions | None = None, rebuild: bool = False) -> ClusterSummary:
+        """Cluster the mentions not yet clustered into events (all of them with ``rebuild``)."""
+        with self._writing("cluster event mentions"):
+            if rebuild:
+                reset_clusters(self.conn)
+            return cluster_pending(self.conn, options)
+
     # -- reading ----------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in TABLES}
@@ -194,9 +205,15 @@ class EventStore:
         row = self.conn.execute("SELECT * FROM articles WHERE article_id=?", (article_id,)).fetchone()
         return dict(row) if row else None
 
-    def events(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:
-        """Public event records, ordered by article, sentence and position."""
-        sql = "SELECT * FROM events"
+    def _article_clusters(self, article_id: str) -> list[str]:
+        rows = self.conn.execute("SELECT DISTINCT cluster_id FROM event_mentions WHERE article_id=? "
+                                 "AND cluster_id IS NOT NULL", (article_id,))  # fmt: skip
+        return [r[0] for r in rows]
+
+    def mentions(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:
+        """Public event records (one per coded event mention), ordered by article, sentence and
+        position."""
+        sql = "SELECT * FROM event_mentions"
         params: tuple[str, ...] = ()
         if article_id is not None:
             sql += " WHERE article_id=?"
@@ -204,6 +221,18 @@ class EventStore:
         sql += " ORDER BY article_id, sentence_index, evidence_start, event_id"
         for row in self.conn.execute(sql, params):
             yield unflatten(dict(row))
+
+    def events(self, *, include_historical: bool = True) -> Iterator[dict[str, Any]]:
+        """Event clusters (one per real event), ordered by date, with their mention counts."""
+        sql = "SELECT * FROM events" + ("" if include_historical else " WHERE historical = 0")
+        for row in self.conn.execute(sql + " ORDER BY date, event_id"):
+            yield dict(row)
+
+    def cluster_mentions(self, event_id: str) -> list[str]:
+        """Ids of the event mentions behind one event cluster."""
+        rows = self.conn.execute("SELECT event_id FROM event_mentions WHERE cluster_id=? ORDER BY event_id",
+                                 (event_id,))  # fmt: skip
+        return [r[0] for r in rows]
 
     def failures(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM failures ORDER BY failure_id")]
