@@ -10,6 +10,7 @@ from detente.model import (
     ActorMention,
     Article,
     CodedArticle,
+    DatePrecision,
     Event,
     Modality,
     Plover,
@@ -80,3 +81,52 @@ def make_coded(article_id: str, n_events: int, *, template: Template = AZE_IRN,
         ))  # fmt: skip
         offset += len(s) + 1
     return CodedArticle(article, tuple(sents), tuple(mentions), tuple(events), coder_version)
+
+
+# Real CAMEO facts: code -> (root, Goldstein, quad class).
+CLUSTER_CAMEO = {"111": ("11", -2.0, QuadClass.VERBAL_CONFLICT),
+                 "112": ("11", -2.0, QuadClass.VERBAL_CONFLICT),
+                 "042": ("04", 1.9, QuadClass.VERBAL_COOPERATION),
+                 "057": ("05", 8.0, QuadClass.VERBAL_COOPERATION),
+                 "190": ("19", -10.0, QuadClass.MATERIAL_CONFLICT),
+                 "193": ("19", -10.0, QuadClass.MATERIAL_CONFLICT)}  # fmt: skip
+ACTORS = {"AZE": Actor("Azerbaijan", "AZE", None), "IRN": Actor("Iran", "IRN", None),
+          "AZEGOV": Actor("Baku", "AZE", "GOV"), "IRNMIL": Actor("Iranian troops", "IRN", "MIL"),
+          "UN": Actor("the Security Council", None, "GOV", "IGOUNO"),
+          "UNO": Actor("the United Nations", None, None, "IGOUNO"),
+          "MIL": Actor("soldiers", None, "MIL")}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class M:
+    """One mention to store: who, what, when, and the evidence."""
+
+    src: str
+    tgt: str | None
+    cameo: str
+    day: date | None
+    evidence: str
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    precision: DatePrecision = DatePrecision.DAY
+
+
+def article(aid: str, mentions: list[M], outlet: str | None = "Wire") -> CodedArticle:
+    """An article whose sentences are the mentions' evidence, one coded event each."""
+    text = " ".join(m.evidence for m in mentions)
+    sents, events, offset = [], [], 0
+    for i, m in enumerate(mentions):
+        sents.append(Sentence(i, m.evidence, offset, offset + len(m.evidence)))
+        root, goldstein, quad = CLUSTER_CAMEO[m.cameo]
+        events.append(Event(
+            event_id=f"{aid}-{i}", article_id=aid, sentence_index=i, sentence=m.evidence,
+            source=ACTORS[m.src], target=ACTORS[m.tgt] if m.tgt else None, cameo=m.cameo,
+            cameo_root=root, goldstein=goldstein, quad_class=quad, plover=Plover(None, None, None),
+            modality=Modality(m.negated, m.hypothetical, m.future), date=m.day,
+            evidence=Span(m.evidence, offset, offset + len(m.evidence)), confidence=0.8,
+            coder_version="test", date_precision=m.precision if m.day else None,
+        ))  # fmt: skip
+        offset += len(m.evidence) + 1
+    art = Article(id=aid, text=text, published=date(2020, 8, 10), source=outlet)
+    return CodedArticle(art, tuple(sents), (), tuple(events), "test")

@@ -74,6 +74,8 @@ def code(
         help="Role lexicon (noun, sector TSV) to use instead of the bundled one.")] = None,
     min_confidence: Annotated[float, typer.Option(
         min=0.0, max=1.0, help="Keep only events with at least this confidence (0-1).")] = 0.0,
+    historical_days: Annotated[int, typer.Option(
+        min=0, help="Flag events dated more than this many days before publication as historical.")] = 30,
 ) -> None:  # fmt: skip
     """Code articles into events and store them in the database."""
     from detente.cli_code import run_code
@@ -81,7 +83,7 @@ def code(
 
     config = Config(model=model or DEFAULT_MODEL, people=tuple(people or ()),
                     substate_coding=substate_coding, sectors=sectors,
-                    min_confidence=min_confidence)  # fmt: skip
+                    min_confidence=min_confidence, historical_days=historical_days)  # fmt: skip
     raise typer.Exit(run_code(inputs, db, processes, strict, config, input_format, max_chars,
                               max_file_bytes, _err()))  # fmt: skip
 
@@ -91,15 +93,17 @@ def export(
     output: Annotated[Path, typer.Option("--output", "-o",
                       help="Output file: .jsonl, .csv or .parquet (- for JSONL on stdout).")],
     db: DbOption = DEFAULT_DB,
+    level: Annotated[str, typer.Option(
+        help="mentions (every coded event mention) or events (one row per real event).")] = "mentions",
 ) -> None:  # fmt: skip
-    """Export the coded events as JSONL, CSV or Parquet."""
+    """Export the coded event mentions, or the events they cluster into, as JSONL, CSV or Parquet."""
     from detente.export import export_events
     from detente.store import EventStore
 
     _need_db(db)
     with EventStore(db) as store:
-        n = export_events(store, output, stdout=sys.stdout)
-    _err().print(f"exported {n} events to {output}")
+        n = export_events(store, output, stdout=sys.stdout, level=level)
+    _err().print(f"exported {n} {level} to {output}")
 
 
 @app.command()

@@ -60,11 +60,11 @@ def _freq(value: str) -> str:
 
 
 def _frame(db: Path, *, dyad: tuple[str, str] | None = None, start: date | None = None,
-           end: date | None = None) -> pd.DataFrame:  # fmt: skip
+           end: date | None = None, evidence: bool = False) -> pd.DataFrame:  # fmt: skip
     from detente.frames import events_frame
 
     with _open(db) as store:
-        return events_frame(store, dyad=dyad, start=start, end=end)
+        return events_frame(store, dyad=dyad, start=start, end=end, evidence=evidence)
 
 
 def _emit(frame: pd.DataFrame, output: Path | None, title: str, index: bool = False) -> None:
@@ -73,10 +73,14 @@ def _emit(frame: pd.DataFrame, output: Path | None, title: str, index: bool = Fa
         frame = frame.reset_index()
     if output is None:
         table = Table(title=title)
-        for col in frame.columns:
-            table.add_column(str(col), justify="right" if frame[col].dtype.kind in "if" else "left")
-        for row in frame.itertuples(index=False):
-            table.add_row(*(_cell(v) for v in row))
+        rows = [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
+        for i, col in enumerate(frame.columns):
+            first = i == 0  # the period or actor column is never cut short
+            widest = max((len(r[i]) for r in rows), default=0)
+            table.add_column(str(col), justify="right" if frame[col].dtype.kind in "if" else "left",
+                             no_wrap=first, min_width=widest if first else None)
+        for row in rows:
+            table.add_row(*row)
         Console().print(table)
         return
     if output.suffix == ".csv":
@@ -241,7 +245,8 @@ def plot_dyad_cmd(
     from detente.lexicons import country_names
     from detente.plot import plot_dyad
 
-    path = plot_dyad(_frame(db, dyad=(a, b)), a, b, output, freq=_freq(freq), directed=directed,  # type: ignore[arg-type]
+    frame = _frame(db, dyad=(a, b), evidence=True)
+    path = plot_dyad(frame, a, b, output, freq=_freq(freq), directed=directed,  # type: ignore[arg-type]
                      annotate=annotate, start=_day(start), end=_day(end), names=country_names(),
                      include_historical=historical)  # fmt: skip
     _err().print(f"wrote {path}")

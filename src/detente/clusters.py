@@ -255,20 +255,23 @@ def reset_clusters(conn: sqlite3.Connection) -> None:
         raise
 
 
+STATS_SQL = """
+INSERT INTO temp.cluster_stats
+SELECT m.cluster_id, AVG(m.goldstein), MIN(m.date), MAX(m.date), MIN(m.historical), COUNT(*),
+       COUNT(DISTINCT COALESCE(a.source, a.article_id)), COUNT(DISTINCT m.article_id)
+FROM event_mentions m JOIN articles a ON a.article_id = m.article_id
+WHERE m.cluster_id IN (SELECT cluster_id FROM temp.touched_clusters)
+GROUP BY m.cluster_id
+"""
+# The representative mention of each event: the most precise date, then the most confident.
 REFRESH_SQL = f"""
 WITH ranked AS (
-    SELECT m.*, a.source AS outlet,
-           ROW_NUMBER() OVER (PARTITION BY m.cluster_id ORDER BY
+    SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.cluster_id ORDER BY
                CASE m.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2
                     WHEN 'year' THEN 3 ELSE 4 END,
                m.confidence DESC, m.date, m.event_id) AS rank
-    FROM event_mentions m JOIN articles a ON a.article_id = m.article_id
+    FROM event_mentions m
     WHERE m.cluster_id IN (SELECT cluster_id FROM temp.touched_clusters)
-), stats AS (
-    SELECT cluster_id, AVG(goldstein) AS goldstein, MIN(date) AS first, MAX(date) AS last,
-           MIN(historical) AS historical, COUNT(*) AS mentions,
-           COUNT(DISTINCT COALESCE(outlet, article_id)) AS sources, COUNT(DISTINCT article_id) AS articles
-    FROM ranked GROUP BY cluster_id
 )
 INSERT INTO events (event_id, source, target, cameo, cameo_root, quad_class, goldstein, plover_type,
     date, date_precision, date_first, date_last, historical, num_mentions, num_sources, num_articles,
@@ -279,8 +282,13 @@ SELECT r.cluster_id, {SOURCE_KEY.replace("source_", "r.source_")},
        s.goldstein, r.plover_type, r.date, r.date_precision, s.first, s.last, s.historical,
        s.mentions, s.sources, s.articles, r.event_id, r.evidence_text, r.location_name,
        r.location_country, r.location_latitude, r.location_longitude, ?
-FROM ranked r JOIN stats s ON s.cluster_id = r.cluster_id WHERE r.rank = 1
+FROM ranked r JOIN temp.cluster_stats s ON s.cluster_id = r.cluster_id WHERE r.rank = 1
 """
+TEMP_TABLES = (
+    "CREATE TEMP TABLE IF NOT EXISTS touched_clusters (cluster_id TEXT PRIMARY KEY)",
+    "CREATE TEMP TABLE IF NOT EXISTS cluster_stats (cluster_id TEXT PRIMARY KEY, goldstein REAL, "
+    "first TEXT, last TEXT, historical INTEGER, mentions INTEGER, sources INTEGER, articles INTEGER)",
+)
 
 
 def refresh_clusters(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
@@ -289,10 +297,14 @@ def refresh_clusters(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
     ids = list(ids)
     if not ids:
         return
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched_clusters (cluster_id TEXT PRIMARY KEY)")
+    for sql in TEMP_TABLES:
+        conn.execute(sql)
     conn.execute("DELETE FROM temp.touched_clusters")
+    conn.execute("DELETE FROM temp.cluster_stats")
     conn.executemany("INSERT OR IGNORE INTO temp.touched_clusters VALUES (?)", ((i,) for i in ids))
     conn.execute("DELETE FROM events WHERE event_id IN (SELECT cluster_id FROM temp.touched_clusters)")
+    conn.execute(STATS_SQL)
     conn.execute(REFRESH_SQL, (datetime.now(UTC).isoformat(timespec="seconds"),))
     conn.execute("DELETE FROM temp.touched_clusters")
+    conn.execute("DELETE FROM temp.cluster_stats")
 

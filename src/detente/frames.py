@@ -10,17 +10,16 @@ import pandas as pd
 from detente.relations import EVENT_COLUMNS
 from detente.store import EventStore
 
-_SELECT = "SELECT " + ", ".join(EVENT_COLUMNS) + " FROM events"
-
 
 def events_frame(store: EventStore, *, dyad: tuple[str, str] | None = None,
                  actors: Sequence[str] | None = None, start: date | None = None,
-                 end: date | None = None) -> pd.DataFrame:  # fmt: skip
+                 end: date | None = None, evidence: bool = True) -> pd.DataFrame:  # fmt: skip
     """Event clusters (one row per real event) with the columns of ``relations.EVENT_COLUMNS``.
 
     ``dyad`` keeps the events between two actors (both directions), ``actors`` those involving
     any of them; ``start``/``end`` bound the date (inclusive). Filters run in SQL on indexes, so
-    a dyad query reads only that dyad's rows.
+    a dyad query reads only that dyad's rows. ``evidence=False`` leaves the ``evidence`` column
+    empty (None), so a dyad query reads only the covering index: use it for counts and series.
     """
     where: list[str] = []
     params: list[object] = []
@@ -38,14 +37,16 @@ def events_frame(store: EventStore, *, dyad: tuple[str, str] | None = None,
     if end is not None:
         where.append("date <= ?")
         params.append(end.isoformat())
-    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
-    rows = store.conn.execute(sql, params).fetchall()
-    frame = pd.DataFrame([tuple(r) for r in rows], columns=list(EVENT_COLUMNS))
+    columns = [c if evidence or c != "evidence" else "NULL AS evidence" for c in EVENT_COLUMNS]
+    sql = f"SELECT {', '.join(columns)} FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+    cursor = store.conn.cursor()
+    cursor.row_factory = None  # plain tuples: several times faster than sqlite3.Row here
+    frame = pd.DataFrame(cursor.execute(sql, params).fetchall(), columns=list(EVENT_COLUMNS))
     return _typed(frame)
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    frame["date"] = pd.to_datetime(frame["date"], errors="coerce")
+    frame["date"] = pd.to_datetime(frame["date"], errors="coerce", format="ISO8601")
     frame["target"] = frame["target"].where(frame["target"] != "", None)
     frame["historical"] = frame["historical"].astype(bool)
     for col in ("quad_class", "num_mentions", "num_sources", "num_articles"):

@@ -17,6 +17,13 @@ from detente.errors import StoreError
 from detente.model import CodedArticle, Failure
 from detente.records import FLAT_COLUMNS, event_record, flatten, unflatten
 
+# Columns of an event cluster (the ``events`` table), as exported.
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id", "source", "target", "cameo", "cameo_root", "quad_class", "goldstein", "plover_type",
+    "date", "date_precision", "date_first", "date_last", "historical", "num_mentions", "num_sources",
+    "num_articles", "mention_id", "evidence", "location_name", "location_country", "location_latitude",
+    "location_longitude", "updated_at",
+)  # fmt: skip
 TABLES = ("runs", "articles", "event_mentions", "events", "actor_mentions", "failures")
 
 

@@ -46,6 +46,8 @@ CREATE TABLE events (
     location_longitude REAL,
     updated_at TEXT NOT NULL
 );
-CREATE INDEX events_dyad ON events(source, target, date);
+-- covers every column of a dyad series but the evidence, so dyad queries read only the index
+CREATE INDEX events_dyad ON events(source, target, date, quad_class, goldstein, historical, cameo,
+    cameo_root, num_mentions, num_sources, num_articles, event_id);
 CREATE INDEX events_first ON events(date_first);
 CREATE INDEX events_date ON events(date);
