@@ -257,8 +257,9 @@ def _note(i: int, row: pd.Series) -> str:
     day = row["date"].strftime("%Y-%m-%d")
     score = f"{float(row['goldstein']):+.1f}".replace("-", "−")
     who = f"{row['source']}→{row['target']}"
-    mentions = int(row["num_mentions"])
-    return f"{i}.  {day}  {who}  CAMEO {row['cameo']}  ({score}, {mentions} mentions)  “{evidence}”"
+    n = int(row["num_mentions"])
+    mentions = f"{n} mention" + ("" if n == 1 else "s")
+    return f"{i}.  {day}  {who}  CAMEO {row['cameo']}  ({score}, {mentions})  “{evidence}”"
 
 
 def _span(grid: _Grid, start: DateLike, end: DateLike, freq: str) -> tuple[str, str]:
