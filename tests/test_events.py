@@ -102,3 +102,40 @@ def test_events_no_duplicates_within_sentence(coder):
     events = coder.code_text("Iran attacked Iraq and Iran attacked Iraq.").events
     keys = [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events]
     assert len(keys) == len(set(keys))
+
+
+def test_events_carry_date_precision_and_historical_flag(coder):
+    from datetime import date
+
+    text = ("Azerbaijan lodged a protest with Iran on Monday. "
+            "Weeks earlier, in early March, Baku sent Tehran $5 million of coronavirus aid.")  # fmt: skip
+    coded = coder.code_text(text, published=date(2020, 8, 13))  # a Thursday
+    got = {e.cameo: (e.date, e.date_precision, e.date_text, e.historical) for e in coded.events}
+    assert got["114"] == (date(2020, 8, 10), "day", "on Monday", False)
+    assert got["070"] == (date(2020, 3, 1), "month", "in early March", True)
+
+
+def test_events_without_date_phrase_use_publication_date(coder):
+    from datetime import date
+
+    [event] = coder.code_text("Iran praised Azerbaijan.", published=date(2021, 1, 5)).events
+    assert (event.date, event.date_precision, event.date_text) == (date(2021, 1, 5), "day", None)
+    [undated] = coder.code_text("Iran praised Azerbaijan.").events
+    assert undated.date is None and undated.date_precision is None
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("Putin met Erdogan in Sochi.", ("Sochi", "RUS", "city")),
+    ("Iranian troops shelled villages near the Azerbaijani border.", ("Azerbaijan", "AZE", "country")),
+    ("Lebanese protesters in Tripoli condemned Israel.", ("Tripoli", "LBN", "city")),
+    ("Libyan militias in Tripoli attacked the government.", ("Tripoli", "LBY", "city")),
+    ("Iran praised Azerbaijan.", None),
+])  # fmt: skip
+def test_events_carry_resolved_location(coder, text, where):
+    event = coder.code_text(text).events[0]
+    got = event.location
+    if where is None:
+        assert got is None
+    else:
+        assert got is not None and (got.name, got.country, got.level) == where
+        assert got.latitude is not None and got.longitude is not None

@@ -10,10 +10,12 @@ from datetime import date
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from detente.gazetteer import Gazetteer
 from detente.lexicons import VerbEntry, VerbLexicon
 from detente.modality import modality_of
 from detente.model import Actor, Event, Span
 from detente.ontology import Ontology
+from detente.places import context_countries, event_location
 from detente.resolve import ActorResolver
 from detente.timex import event_date
 
@@ -39,6 +41,7 @@ class ArticleContext:
     published: date | None
     coder_version: str
     historical_days: int = 30
+    places: tuple[str, ...] = ()  # countries of the places the article names, most named first
 
 
 def _short_hash(*parts: object) -> str:
@@ -123,6 +126,7 @@ class EventCoder:
     lexicon: VerbLexicon
     ontology: Ontology
     nouns: VerbLexicon | None = None  # event nouns ("gift", "telephone conversation")
+    gazetteer: Gazetteer | None = None  # resolves event locations; None: no locations
 
     def code_sentence(self, sent: SpacySpan, index: int, resolver: ActorResolver,
                       ctx: ArticleContext) -> list[Event]:  # fmt: skip
@@ -221,6 +225,10 @@ class EventCoder:
         event_id = _short_hash(ctx.article_id, index, token.i, entry.code, source.code,
                                source.text, target.code if target else "", target.text if target else "")
         when = event_date(token, ctx.published, ctx.historical_days)
+        where = None
+        if self.gazetteer is not None:
+            prefer = context_countries([source.country, target.country if target else None], ctx.places)
+            where = event_location(token, self.gazetteer, prefer)
         return Event(
             event_id=event_id, article_id=ctx.article_id, sentence_index=index, sentence=sent.text,
             source=source, target=target, cameo=code.code, cameo_root=code.root,
@@ -230,7 +238,7 @@ class EventCoder:
             historical=when.historical if when else False,
             evidence=Span(doc[lo : hi + 1].text, start, end),
             confidence=confidence(entry, source, target), coder_version=ctx.coder_version,
-            trigger=token.text, group=group,
+            trigger=token.text, group=group, location=where,
         )
 
 

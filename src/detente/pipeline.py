@@ -18,11 +18,13 @@ from detente.actors import ActorTables, find_mentions
 from detente.config import Config
 from detente.coref import Discourse
 from detente.events import ArticleContext, EventCoder
+from detente.gazetteer import Gazetteer
 from detente.lexicons import ActorLexicon, SectorLexicon, Tokenize, VerbLexicon, data_digest, load_nouns
 from detente.model import ActorMention, Article, CodedArticle, Event, Sentence, content_hash
 from detente.nlp import load_pipeline
 from detente.ontology import Ontology
 from detente.people import PeopleDictionary
+from detente.places import article_places
 from detente.resolve import ActorResolver
 
 
@@ -35,7 +37,7 @@ def coder_version(config: Config) -> str:
              ("organisations.tsv", config.organisations), ("groups.tsv", config.groups),
              ("substate.tsv", config.substate), ("ethnic.tsv", config.ethnic),
              ("sectors.tsv", config.sectors),
-             ("verbs.yaml", config.verbs), ("nouns.yaml", config.nouns)]  # fmt: skip
+             ("verbs.yaml", config.verbs), ("nouns.yaml", config.nouns), ("regions.tsv", None)]  # fmt: skip
     files += [("people.tsv", p) for p in people_paths(config)]
     options = f"{config.substate_coding}{config.fuzzy_threshold:g}{'c' if config.cities else ''}"
     options += f"m{config.min_confidence:g}" if config.min_confidence else ""
@@ -68,7 +70,10 @@ class Coder:
         self.actors = load_actor_tables(self.config, lambda s: [t.text for t in tokenizer(s)])
         self.sectors = self.actors.sectors
         self.verbs = VerbLexicon.load(self.ontology, self.config.verbs)
-        self.events = EventCoder(self.verbs, self.ontology, load_nouns(self.ontology, self.config.nouns))
+        self.gazetteer = (Gazetteer.load(self.actors.lexicon, substate=self.config.substate)
+                          if self.config.places else None)  # fmt: skip
+        self.events = EventCoder(self.verbs, self.ontology, load_nouns(self.ontology, self.config.nouns),
+                                 self.gazetteer)  # fmt: skip
         self.version = coder_version(self.config)
 
     def code(self, article: Article) -> CodedArticle:
@@ -89,7 +94,8 @@ class Coder:
 
     def code_doc(self, article: Article, doc: Doc) -> CodedArticle:
         """Run the actor and event stages over an already parsed document."""
-        ctx = ArticleContext(article.id, article.published, self.version, self.config.historical_days)
+        places = tuple(article_places(doc, self.gazetteer)) if self.gazetteer is not None else ()
+        ctx = ArticleContext(article.id, article.published, self.version, self.config.historical_days, places)
         sentences: list[Sentence] = []
         mentions: list[ActorMention] = []
         events: list[Event] = []
