@@ -245,3 +245,11 @@ def test_scoring_no_event_counts_as_class_0_under_the_issue_rule():
     merged = strict.none_as_statement()
     assert strict.prf(0).f1 == 0.0 and merged.prf(0).f1 == 1.0
     assert merged.accuracy == 1.0 and strict.accuracy == 0.4
+
+
+@pytest.mark.parametrize(("cameo", "penta"), [
+    ("010", 0), ("020", 0), ("036", 1), ("057", 1), ("070", 2), ("090", 3), ("112", 3), ("130", 3),
+    ("141", 4), ("150", 4), ("163", 3), ("173", 4), ("190", 4), ("200", 4),
+])  # fmt: skip
+def test_scoring_pentaclass_follows_the_phoenix_convention(cameo, penta):
+    assert Predicted("AAA", "BBB", cameo).penta == penta

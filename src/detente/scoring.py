@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from detente.gold import EVENT_SETS, NER_SET, GoldEvent, GoldSentence
@@ -22,7 +23,15 @@ if TYPE_CHECKING:
 
 KEYS = ("root", "code", "plover")  # what an event triple is keyed by, besides its actors
 ACTORS = ("both", "source", "none")  # which actors an event triple compares
-CLASSES = (0, 1, 2, 3, 4)  # ConfliBERT PentaClass: make statement (root 01), then the quad classes
+CLASSES = (0, 1, 2, 3, 4)  # ConfliBERT PentaClass: statement, verbal/material cooperation/conflict
+# The PentaClass of each CAMEO root, as the Phoenix pipeline of the Open Event Data Alliance
+# defines it (the convention of the ConfliBERT annotators): appeals count as statements,
+# investigations as verbal conflict, protests as material conflict and reductions of relations
+# (sanctions, expulsions) as verbal conflict. It differs from détente's GDELT-style quad classes.
+PENTACLASS = MappingProxyType({
+    "01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3, "10": 3,
+    "11": 3, "12": 3, "13": 3, "14": 4, "15": 4, "16": 3, "17": 4, "18": 4, "19": 4, "20": 4,
+})  # fmt: skip
 NONE = len(CLASSES)  # confusion-matrix column of the sentences coded with no event
 ROLES = ("S", "T")
 
@@ -50,8 +59,8 @@ class Predicted:
 
     @property
     def penta(self) -> int:
-        """ConfliBERT PentaClass: 0 for a statement (root 01), else the quad class."""
-        return 0 if self.root == "01" else self.quad
+        """ConfliBERT PentaClass of the root (see :data:`PENTACLASS`)."""
+        return PENTACLASS[self.root]
 
 
 @dataclass(frozen=True)
