@@ -76,6 +76,7 @@ def code(
         min=0.0, max=1.0, help="Keep only events with at least this confidence (0-1).")] = 0.0,
     historical_days: Annotated[int, typer.Option(
         min=0, help="Flag events dated more than this many days before publication as historical.")] = 30,
+    places: Annotated[bool, typer.Option(help="Resolve event locations with the offline gazetteer.")] = True,
 ) -> None:  # fmt: skip
     """Code articles into events and store them in the database."""
     from detente.cli_code import run_code
@@ -83,7 +84,8 @@ def code(
 
     config = Config(model=model or DEFAULT_MODEL, people=tuple(people or ()),
                     substate_coding=substate_coding, sectors=sectors,
-                    min_confidence=min_confidence, historical_days=historical_days)  # fmt: skip
+                    min_confidence=min_confidence, historical_days=historical_days,
+                    places=places)  # fmt: skip
     raise typer.Exit(run_code(inputs, db, processes, strict, config, input_format, max_chars,
                               max_file_bytes, _err()))  # fmt: skip
 
