@@ -39,6 +39,16 @@ def test_events_v2_threat_and_refusal_are_one_event_never_the_act(coder, text, e
     assert _events(coder, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan agreed to provide aid to Syria.", [("033", "JPN", "SYR")]),
+    ("Iran offered to release the Azerbaijani sailors.", [("0353", "IRN", "AZE")]),
+    ("China promised to lift sanctions on Japan.", [("0354", "CHN", "JPN")]),
+    ("Azerbaijan sent aid to Iran.", [("070", "AZE", "IRN")]),  # done, not intended
+])  # fmt: skip
+def test_events_v2_intent_to_cooperate_is_one_event_never_the_act(coder, text, expected):
+    assert _events(coder, text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Iran beat Armenia 2-1 in the World Cup qualifier.",
     "Russia defeated Turkey 3:0 on Saturday.",

@@ -16,7 +16,8 @@ def _only(coder, text, cameo_root):
     ("If Iran attacks Azerbaijan, Turkey will respond.", "19", {"hypothetical"}),
     ("Germany will send humanitarian aid to Syria.", "07", {"future"}),
     ("Iran plans to meet Azerbaijan next week.", "04", {"future"}),
-    ("Iran pledged to help Iraq.", "07", {"future"}),
+    ("Iran intends to help Iraq.", "07", {"future"}),
+    ("Iran pledged to help Iraq.", "03", set()),  # the pledge happened; the help is its content
     ("Iran denied attacking Azerbaijan.", "19", {"negated"}),
     ("Israel struck Syria.", "19", set()),
 ])

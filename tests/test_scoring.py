@@ -253,3 +253,16 @@ def test_scoring_no_event_counts_as_class_0_under_the_issue_rule():
 ])  # fmt: skip
 def test_scoring_pentaclass_follows_the_phoenix_convention(cameo, penta):
     assert Predicted("AAA", "BBB", cameo).penta == penta
+
+
+def test_scoring_plover_reciprocal_pairs_follow_the_plover_convention():
+    gold = _events_gold(GoldEvent("USA", None, None, "AGREE"), GoldEvent("JOR", None, None, "AGREE"),
+                        source_set=PLOVER_SET)  # fmt: skip
+    reciprocal = (_pred("USA", "JOR", "057", "AGREE"), _pred("JOR", "USA", "057", "AGREE"))
+    got = score_triples([Scored(gold, reciprocal)], "plover")
+    assert got is not None and got.overall == PRF(2, 0, 0)
+    one_way = score_triples([Scored(gold, reciprocal[:1])], "plover")  # "the US agreed with Jordan"
+    assert one_way is not None and one_way.overall == PRF(0, 1, 2)
+    cameo = _events_gold(GoldEvent("USA", "JOR", "057", "AGREE"))
+    root = score_triples([Scored(cameo, reciprocal)], "root")  # CAMEO keys keep both directions
+    assert root is not None and root.overall == PRF(1, 1, 0)

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -307,6 +308,13 @@ def fold_complements(by_trigger: dict[int, list[Event]], doc: Doc, ontology: Ont
             continue
         outer = by_trigger[token.head.i]
         root = outer[0].cameo_root
+        intent = _intent_code(outer[0].cameo, events[0].cameo) if token.dep_ == "xcomp" else None
+        if intent is not None:  # "agreed to provide aid to Syria": intent to aid (033), no aid yet
+            target = next((e.target for e in events if e.target is not None), None)
+            folded[token.head.i] = [_recode(replace(o, target=o.target or target), ontology, intent)
+                                    for o in outer]  # fmt: skip
+            folded.pop(i, None)
+            continue
         if outer[0].cameo == "041" and token.dep_ == "xcomp":  # "called to disprove": no phone call
             folded.pop(token.head.i, None)
             folded[i] = [replace(e, modality=replace(e.modality, hypothetical=False)) for e in events]
@@ -319,6 +327,23 @@ def fold_complements(by_trigger: dict[int, list[Event]], doc: Doc, ontology: Ont
         folded[token.head.i] = new
         folded.pop(i, None)
     return [e for i in sorted(folded) for e in folded[i]]
+
+
+# CAMEO 03 (express intent to cooperate) refined by the act intended, for complements of an intent
+# verb ("pledged/offered/agreed to ..."): full codes first, then roots.
+INTENT_CODES = MappingProxyType({
+    "061": "0311", "062": "0312", "063": "0313", "064": "0314", "06": "031",
+    "071": "0331", "072": "0332", "073": "0333", "074": "0334", "07": "033",
+    "081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356", "08": "035",
+    "04": "036", "05": "032",
+})  # fmt: skip
+
+
+def _intent_code(outer_code: str, inner_code: str) -> str | None:
+    """The 03x code of an intent to cooperate whose complement is a cooperative act, else None."""
+    if outer_code[:2] != "03":
+        return None
+    return INTENT_CODES.get(inner_code[:3]) or INTENT_CODES.get(inner_code[:2])
 
 
 def _folded_code(outer_root: str, inner_root: str, outer_code: str) -> str:

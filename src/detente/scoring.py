@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -169,13 +169,34 @@ def applicable(item: Scored, key: str) -> bool:
     return item.gold.source_set in EVENT_SETS and all(_gold_key(e, key) for e in item.gold.events)
 
 
+# PLOVER types whose reciprocal form ("A and B agreed", "... met", "... spoke by phone") the PLOVER
+# codebook codes with both parties as actor and no recipient.
+PLOVER_RECIPROCAL = frozenset({"AGREE", "CONSULT"})
+
+
+def plover_convention(predicted: Sequence[Predicted]) -> tuple[Predicted, ...]:
+    """Restate détente's reciprocal pairs (A→B and B→A of one AGREE or CONSULT) as PLOVER codes
+    them: A and B each as actor, with no recipient."""
+    pairs = {(p.source, p.target, p.plover) for p in predicted}
+    out = []
+    for p in predicted:
+        if p.plover in PLOVER_RECIPROCAL and p.target and (p.target, p.source, p.plover) in pairs:
+            p = replace(p, target=None, target_text="")
+        out.append(p)
+    return tuple(out)
+
+
 def triples(item: Scored, key: str, actors: str = "both",
             factual_only: bool = True) -> tuple[Counter[Triple], Counter[Triple]]:  # fmt: skip
-    """Gold and predicted triples of one sentence (predictions without the key are left out)."""
+    """Gold and predicted triples of one sentence (predictions without the key are left out).
+    Triples keyed by PLOVER type follow the PLOVER convention for reciprocal events."""
     gold = Counter(_triple(e.source, e.target, label, actors)
                    for e in item.gold.events if (label := _gold_key(e, key)))  # fmt: skip
+    chosen = counted(item, factual_only)
+    if key == "plover":
+        chosen = plover_convention(chosen)
     predicted = Counter(_triple(p.source, p.target, label, actors)
-                        for p in counted(item, factual_only) if (label := _pred_key(p, key)))  # fmt: skip
+                        for p in chosen if (label := _pred_key(p, key)))  # fmt: skip
     return gold, predicted
 
 
