@@ -21,14 +21,16 @@ def render_article(article: dict[str, Any], events: list[dict[str, Any]]) -> Gro
     for e in events:
         body.stylize(QUAD_STYLES[e["quad_class"]], e["evidence"]["start"], e["evidence"]["end"])
     table = Table(title=f"{len(events)} events", show_lines=False)
-    for col in ("sent", "source", "cameo", "plover", "target", "goldstein", "modality", "conf"):
+    for col in ("sent", "source", "cameo", "plover", "target", "goldstein", "modality", "when", "where",
+                "conf"):
         table.add_column(col)
     for e in events:
         table.add_row(
             str(e["sentence_index"]), e["source"]["code"] or e["source"]["text"],
             f"{e['cameo']}", e["plover"]["type"] or "-",
             (e["target"]["code"] or e["target"]["text"]) if e["target"] else "-",
-            f"{e['goldstein']:+.1f}", _modality(e["modality"]), f"{e['confidence']:.2f}",
+            f"{e['goldstein']:+.1f}", _modality(e["modality"]), _when(e), _where(e["location"]),
+            f"{e['confidence']:.2f}",
             style=QUAD_STYLES[e["quad_class"]].replace("bold ", ""),
         )
     return Group(header, meta, Text(""), body, Text(""), table)
@@ -39,3 +41,20 @@ def _modality(m: dict[str, Any]) -> str:
     if m["attributed_to"]:
         flags.append(f"per {m['attributed_to']}")
     return ", ".join(flags) or "-"
+
+
+def _when(e: dict[str, Any]) -> str:
+    """The event date cut to its precision ("2020-03" for a month), marked when historical."""
+    if not e["date"]:
+        return "-"
+    precision = e["date_precision"] or "day"
+    day = e["date"][: {"year": 4, "month": 7}.get(precision, 10)]
+    day = f"week of {day}" if precision == "week" else day
+    return day + (" (historical)" if e["historical"] else "")
+
+
+def _where(place: dict[str, Any] | None) -> str:
+    if place is None:
+        return "-"
+    name = place["name"] or place["text"]
+    return f"{name} ({place['country']})" if place["country"] else name
