@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -20,10 +21,10 @@ def render_article(article: dict[str, Any], events: list[dict[str, Any]]) -> Gro
     body = Text(article["text"])
     for e in events:
         body.stylize(QUAD_STYLES[e["quad_class"]], e["evidence"]["start"], e["evidence"]["end"])
-    table = Table(title=f"{len(events)} events", show_lines=False)
-    for col in ("sent", "source", "cameo", "plover", "target", "goldstein", "modality", "when", "where",
-                "conf"):
-        table.add_column(col)
+    table = Table(title=f"{len(events)} events", show_lines=False, box=box.SIMPLE_HEAD, pad_edge=False)
+    for col in ("#", "source", "cameo", "plover", "target", "score", "modality", "when", "where", "conf"):
+        wraps = col in ("modality", "where")  # codes and dates never wrap
+        table.add_column(col, no_wrap=not wraps, min_width=10 if wraps else None)
     for e in events:
         table.add_row(
             str(e["sentence_index"]), e["source"]["code"] or e["source"]["text"],
@@ -49,7 +50,7 @@ def _when(e: dict[str, Any]) -> str:
         return "-"
     precision = e["date_precision"] or "day"
     day = e["date"][: {"year": 4, "month": 7}.get(precision, 10)]
-    day = f"week of {day}" if precision == "week" else day
+    day = f"wk {day}" if precision == "week" else day
     return day + (" (historical)" if e["historical"] else "")
 
 
