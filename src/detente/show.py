@@ -22,16 +22,16 @@ def render_article(article: dict[str, Any], events: list[dict[str, Any]]) -> Gro
     for e in events:
         body.stylize(QUAD_STYLES[e["quad_class"]], e["evidence"]["start"], e["evidence"]["end"])
     table = Table(title=f"{len(events)} events", show_lines=False, box=box.SIMPLE_HEAD, pad_edge=False)
-    for col in ("#", "source", "cameo", "plover", "target", "score", "modality", "when", "where", "conf"):
+    for col in ("#", "source", "cameo", "plover", "target", "score", "conf", "when", "where", "modality"):
         wraps = col in ("modality", "where")  # codes and dates never wrap
-        table.add_column(col, no_wrap=not wraps, min_width=10 if wraps else None)
+        table.add_column(col, no_wrap=not wraps, min_width=12 if wraps else None)
     for e in events:
         table.add_row(
             str(e["sentence_index"]), e["source"]["code"] or e["source"]["text"],
             f"{e['cameo']}", e["plover"]["type"] or "-",
             (e["target"]["code"] or e["target"]["text"]) if e["target"] else "-",
-            f"{e['goldstein']:+.1f}", _modality(e["modality"]), _when(e), _where(e["location"]),
-            f"{e['confidence']:.2f}",
+            f"{e['goldstein']:+.1f}", f"{e['confidence']:.2f}", _when(e), _where(e["location"]),
+            _modality(e["modality"]),
             style=QUAD_STYLES[e["quad_class"]].replace("bold ", ""),
         )
     return Group(header, meta, Text(""), body, Text(""), table)
