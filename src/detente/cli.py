@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from detente._version import __version__
+from detente.cli_common import DEFAULT_DB, DbOption, err_console, need_db
 from detente.cli_relations import register as register_relations
 from detente.errors import DetenteError
 
@@ -28,14 +29,10 @@ app.add_typer(dict_app, name="dict")
 DEFAULT_PLOVER_GOLD = Path("../shared/gold/plover-gsr/PLOVER_GSR_CAMEO.txt")
 DEFAULT_GOLD_DIR = Path("../shared/gold")
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite event database.")]
 PeopleOption = Annotated[list[Path] | None, typer.Option(
     "--people", help="Extra people dictionary (TSV or YAML); repeat for several.")]
-DEFAULT_DB = Path("detente.sqlite")
 
 
-def _err() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 def _version(value: bool) -> None:
@@ -87,7 +84,7 @@ def code(
                     min_confidence=min_confidence, historical_days=historical_days,
                     places=places)  # fmt: skip
     raise typer.Exit(run_code(inputs, db, processes, strict, config, input_format, max_chars,
-                              max_file_bytes, _err()))  # fmt: skip
+                              max_file_bytes, err_console()))  # fmt: skip
 
 
 @app.command()
@@ -102,10 +99,10 @@ def export(
     from detente.export import export_events
     from detente.store import EventStore
 
-    _need_db(db)
+    need_db(db)
     with EventStore(db) as store:
         n = export_events(store, output, stdout=sys.stdout, level=level)
-    _err().print(f"exported {n} {level} to {output}")
+    err_console().print(f"exported {n} {level} to {output}")
 
 
 @app.command()
@@ -117,11 +114,11 @@ def show(
     from detente.show import render_article
     from detente.store import EventStore
 
-    _need_db(db)
+    need_db(db)
     with EventStore(db) as store:
         article = store.article(article_id)
         if article is None:
-            _err().print(f"{db}: no article with id {article_id!r}")
+            err_console().print(f"{db}: no article with id {article_id!r}")
             raise typer.Exit(1)
         Console().print(render_article(article, list(store.mentions(article_id))))
 
@@ -133,7 +130,7 @@ def db_info(db: DbOption = DEFAULT_DB) -> None:
 
     from detente.store import EventStore
 
-    _need_db(db)
+    need_db(db)
     with EventStore(db) as store:
         console = Console()
         console.print(f"{db}: schema version {store.schema_version}")
@@ -160,7 +157,7 @@ def evaluate_actors_cmd(
     from detente.pipeline import Coder
 
     if not gold.exists():
-        _err().print(f"{gold}: no such file (pass --gold PATH)")
+        err_console().print(f"{gold}: no such file (pass --gold PATH)")
         raise typer.Exit(1)
     config = Config(model=model or DEFAULT_MODEL, people=tuple(people or ()))
     result = evaluate_actors(Coder(config), load_plover_actors(gold))
@@ -202,7 +199,7 @@ def evaluate_events_cmd(
     from detente.scoring import Report, evaluate_events
 
     if not gold_dir.is_dir():
-        _err().print(f"{gold_dir}: no such folder (pass --gold-dir PATH)")
+        err_console().print(f"{gold_dir}: no such folder (pass --gold-dir PATH)")
         raise typer.Exit(1)
     config = Config(model=model or DEFAULT_MODEL)
     sets = {"plover-gsr": load_plover(gold_dir / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"),
@@ -244,7 +241,7 @@ def dict_import_petrarch(
     result = (import_petrarch_agents(source) if agents
               else import_petrarch(source, ActorLexicon.load(str.split).countries))  # fmt: skip
     result.write(output)
-    err = _err()
+    err = err_console()
     for warning in result.warnings:
         err.print(warning)
     what = "role nouns (a sectors file)" if agents else "entries"
@@ -265,10 +262,6 @@ def dict_check(
     Console().print(f"{len(people.people)} people in {len(files)} file(s): OK")
 
 
-def _need_db(db: Path) -> None:
-    if not db.exists():
-        _err().print(f"{db}: no such database (run `detente code ... --db {db}` first)")
-        raise typer.Exit(1)
 
 
 register_relations(app)
@@ -279,5 +272,5 @@ def main() -> None:
     try:
         app()
     except DetenteError as exc:
-        _err().print(f"detente: error: {exc}")
+        err_console().print(f"detente: error: {exc}")
         sys.exit(2)

@@ -13,14 +13,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from detente.cli_common import DEFAULT_DB, DbOption, err_console, need_db
+
 if TYPE_CHECKING:
     import pandas as pd
 
     from detente.store import EventStore
 
 FREQS = ("day", "week", "month", "year")
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite event database.")]
-DEFAULT_DB = Path("detente.sqlite")
 FromOption = Annotated[datetime | None, typer.Option("--from", formats=["%Y-%m-%d"],
                                                      help="First date (YYYY-MM-DD), inclusive.")]  # fmt: skip
 ToOption = Annotated[datetime | None, typer.Option("--to", formats=["%Y-%m-%d"],
@@ -35,16 +35,12 @@ OutputOption = Annotated[Path | None, typer.Option(
 plot_app = typer.Typer(help="Draw charts of relations.", no_args_is_help=True)
 
 
-def _err() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 def _open(db: Path) -> EventStore:
     from detente.store import EventStore
 
-    if not db.exists():
-        _err().print(f"{db}: no such database (run `detente code ... --db {db}` first)")
-        raise typer.Exit(1)
+    need_db(db)
     return EventStore(db)
 
 
@@ -54,7 +50,7 @@ def _day(value: datetime | None) -> date | None:
 
 def _freq(value: str) -> str:
     if value not in FREQS:
-        _err().print(f"detente: error: --freq must be one of {', '.join(FREQS)}, not {value!r}")
+        err_console().print(f"detente: error: --freq must be one of {', '.join(FREQS)}, not {value!r}")
         raise typer.Exit(2)
     return value
 
@@ -88,9 +84,9 @@ def _emit(frame: pd.DataFrame, output: Path | None, title: str, index: bool = Fa
     elif output.suffix == ".json":
         frame.to_json(output, orient="records", date_format="iso", indent=2)
     else:
-        _err().print(f"{output}: unknown output format (use .csv or .json)")
+        err_console().print(f"{output}: unknown output format (use .csv or .json)")
         raise typer.Exit(2)
-    _err().print(f"wrote {len(frame)} rows to {output}")
+    err_console().print(f"wrote {len(frame)} rows to {output}")
 
 
 def _cell(value: Any) -> str:
@@ -110,7 +106,7 @@ def _emit_record(record: Any, output: Path | None, title: str) -> None:
     fields = {k: v for k, v in dataclasses.asdict(record).items()}
     if output is not None:
         output.write_text(json.dumps(fields, indent=2, default=str) + "\n", encoding="utf-8")
-        _err().print(f"wrote {output}")
+        err_console().print(f"wrote {output}")
         return
     table = Table(title=title, show_header=False)
     for key, value in fields.items():
@@ -133,7 +129,7 @@ def cluster(
     with _open(db) as store:
         summary = store.cluster(options, rebuild=rebuild)
         total = store.counts()["events"]
-    _err().print(f"looked at {summary.mentions} mentions: {summary.clustered} clustered "
+    err_console().print(f"looked at {summary.mentions} mentions: {summary.clustered} clustered "
                  f"({summary.new_events} new events), {summary.unclusterable} not factual or without "
                  f"a source actor; {total} events in {db}")  # fmt: skip
 
@@ -167,7 +163,7 @@ def top_dyads(
     from detente.relations import top_dyads as top
 
     if by not in ("active", "hostile"):
-        _err().print(f"detente: error: --by must be active or hostile, not {by!r}")
+        err_console().print(f"detente: error: --by must be active or hostile, not {by!r}")
         raise typer.Exit(2)
     frame = _frame(db, start=_day(start), end=_day(end))
     result = top(frame, start=_day(start), end=_day(end), n=n, by=by, directed=directed,  # type: ignore[arg-type]
@@ -202,7 +198,7 @@ def escalation(
     from detente.relations import escalation as trend
 
     if measure not in ("mean", "sum"):
-        _err().print(f"detente: error: --measure must be mean or sum, not {measure!r}")
+        err_console().print(f"detente: error: --measure must be mean or sum, not {measure!r}")
         raise typer.Exit(2)
     result = trend(_frame(db, dyad=(a, b)), a, b, directed=directed, freq=_freq(freq),  # type: ignore[arg-type]
                    start=_day(start), end=_day(end), include_historical=historical,
@@ -223,7 +219,7 @@ def coercion(
 
     report = coercion_responses(_frame(db, dyad=(a, b)), a, b, days=days, include_historical=historical)
     shares = report.shares
-    console = Console() if output is None else _err()
+    console = Console() if output is None else err_console()
     console.print(f"{report.total} coercive acts by {a} toward {b} ({report.undated} undated, not "
                   f"counted); {b}'s first response within {days} days:")  # fmt: skip
     for outcome, count in (("compliance", report.compliance), ("counter-coercion", report.counter_coercion),
@@ -249,7 +245,7 @@ def plot_dyad_cmd(
     path = plot_dyad(frame, a, b, output, freq=_freq(freq), directed=directed,  # type: ignore[arg-type]
                      annotate=annotate, start=_day(start), end=_day(end), names=country_names(),
                      include_historical=historical)  # fmt: skip
-    _err().print(f"wrote {path}")
+    err_console().print(f"wrote {path}")
 
 
 def register(app: typer.Typer) -> None:
