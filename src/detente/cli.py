@@ -33,8 +33,6 @@ PeopleOption = Annotated[list[Path] | None, typer.Option(
     "--people", help="Extra people dictionary (TSV or YAML); repeat for several.")]
 
 
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"detente {__version__}")
@@ -260,8 +258,6 @@ def dict_check(
     countries = ActorLexicon.load(str.split).countries
     people = PeopleDictionary.load(str.split, countries, list(files))
     Console().print(f"{len(people.people)} people in {len(files)} file(s): OK")
-
-
 
 
 register_relations(app)

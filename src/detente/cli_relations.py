@@ -35,8 +35,6 @@ OutputOption = Annotated[Path | None, typer.Option(
 plot_app = typer.Typer(help="Draw charts of relations.", no_args_is_help=True)
 
 
-
-
 def _open(db: Path) -> EventStore:
     from detente.store import EventStore
 
