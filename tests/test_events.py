@@ -139,3 +139,47 @@ def test_events_carry_resolved_location(coder, text, where):
     else:
         assert got is not None and (got.name, got.country, got.level) == where
         assert got.latitude is not None and got.longitude is not None
+
+
+# (sentence, [(source span, target span)] per event): the noun phrases of the arguments as written
+SPAN_CASES = [
+    ("The Nigerian Air Force bombed Boko Haram positions.",
+     [("The Nigerian Air Force", "Boko Haram positions")]),
+    ("Russia and Iran condemned the United States.",
+     [("Russia", "the United States"), ("Iran", "the United States")]),
+    ("The embassy was attacked by Azerbaijani protesters.", [("Azerbaijani protesters", "The embassy")]),
+    ("Nigerian Air Force (NAF) bombed Boko Haram positions.",
+     [("Nigerian Air Force (NAF)", "Boko Haram positions")]),
+    ("The protesters who attacked the Iranian embassy were arrested by Azerbaijani police.",
+     [("Azerbaijani police", "The protesters")]),
+    ("The United States imposed sanctions on Iran.", [("The United States", "Iran")]),
+    ("Iran threatened to strike Azerbaijan.", [("Iran", "Azerbaijan")]),
+    ("The Iranian president called his Lebanese counterpart, Michel Aoun, on Tuesday.",
+     [("The Iranian president", "his Lebanese counterpart, Michel Aoun")]),
+    ("Israel struck Syria.", [("Israel", "Syria")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPAN_CASES)
+def test_events_argument_spans(coder, text, expected):
+    events = coder.code_text(text).events
+    assert [(e.source_span.text if e.source_span else None, e.target_span.text if e.target_span else None)
+            for e in events] == expected
+    for e in events:
+        for span in (e.source_span, e.target_span):
+            assert span is not None and text[span.start:span.end] == span.text
+
+
+def test_events_argument_span_is_article_relative(coder):
+    text = "Talks stalled. Azerbaijani protesters attacked the Iranian embassy in Baku."
+    (event,) = coder.code_text(text).events
+    assert event.source_span is not None and event.target_span is not None
+    assert text[event.source_span.start:event.source_span.end] == "Azerbaijani protesters"
+    assert event.target_span.text == "the Iranian embassy in Baku"
+    assert event.source_span.start == len("Talks stalled. ")  # offsets into the article, not the sentence
+
+
+def test_events_no_target_no_target_span(coder):
+    events = coder.code_text("Azerbaijani protesters rioted.").events
+    assert events and all(e.target is None and e.target_span is None for e in events)
+    assert all(e.source_span is not None for e in events)

@@ -1,4 +1,4 @@
-"""The public event record v1: JSON Schema validity and the flat <-> nested round trip."""
+"""The public event record v2: JSON Schema validity and the flat <-> nested round trip."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ def make_event(
     event_id: str = "a1-e0",
     *,
     target: Actor | None = IRAN,
+    spans: bool = True,
     modality: Modality = PLAIN,
     when: date | None = date(2024, 3, 4),
     cameo: tuple[str, str, float, QuadClass, Plover] = (
@@ -48,7 +49,14 @@ def make_event(
         confidence=0.9,
         coder_version="detente-0.1.0+test",
         trigger=TRIGGER,
+        source_span=_span("Azerbaijan's foreign ministry") if spans else None,
+        target_span=_span("Iran") if spans and target is not None else None,
     )
+
+
+def _span(text: str) -> Span:
+    start = SENTENCE.index(text)
+    return Span(text, start, start + len(text))
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +69,7 @@ def validator() -> Draft202012Validator:
 RECORDS: dict[str, Any] = {
     "with_target": make_event(),
     "no_target": make_event(target=None),
+    "no_spans": make_event(spans=False),
     "attributed": make_event(modality=Modality(negated=True, future=True,
                                                attributed_to="the ministry")),
     "no_date": make_event(when=None),
@@ -116,6 +125,23 @@ def test_records_flatten_values() -> None:
     assert len(FLAT_COLUMNS) == len(set(FLAT_COLUMNS))
 
 
+def test_records_argument_spans() -> None:
+    record = event_record(make_event())
+    assert record["source_span"] == {"text": "Azerbaijan's foreign ministry", "start": 0, "end": 29}
+    assert SENTENCE[record["target_span"]["start"]:record["target_span"]["end"]] == "Iran"
+    assert event_record(make_event(target=None))["target_span"] is None
+    flat = flatten(record)
+    assert (flat["source_span_text"], flat["source_span_start"], flat["source_span_end"]) == (
+        "Azerbaijan's foreign ministry", 0, 29)
+    assert flat["source_text"] == "Azerbaijan's foreign ministry"  # the actor, a column of its own
+    i = FLAT_COLUMNS.index("target_sector")
+    assert FLAT_COLUMNS[i + 1 : i + 7] == ("source_span_text", "source_span_start", "source_span_end",
+                                           "target_span_text", "target_span_start", "target_span_end")
+    back = unflatten(flat)
+    assert back["source_span"] == record["source_span"] and "span_text" not in back["source"]
+    assert unflatten(flatten(event_record(make_event(spans=False))))["source_span"] is None
+
+
 def test_records_unflatten_sqlite_style_row() -> None:
     """SQLite hands back booleans as 0/1: unflatten turns them into real booleans."""
     record = event_record(make_event(modality=Modality(negated=True)))
@@ -152,6 +178,12 @@ def _broken(change: str) -> dict[str, Any]:
         record["date"] = "4 March 2024"
     elif change == "confidence_above_1":
         record["confidence"] = 1.5
+    elif change == "no_source_span":
+        del record["source_span"]
+    elif change == "span_extra_field":
+        record["target_span"]["extra"] = 1
+    elif change == "negative_span_start":
+        record["source_span"]["start"] = -1
     else:  # pragma: no cover
         raise AssertionError(change)
     return record
@@ -160,7 +192,8 @@ def _broken(change: str) -> dict[str, Any]:
 @pytest.mark.parametrize("change", [
     "cameo_99", "cameo_root_21", "quad_class_5", "goldstein_11", "no_evidence",
     "empty_evidence_text", "unknown_plover", "negated_not_bool", "lowercase_country",
-    "extra_field", "bad_date", "confidence_above_1",
+    "extra_field", "bad_date", "confidence_above_1", "no_source_span", "span_extra_field",
+    "negative_span_start",
 ])  # fmt: skip
 def test_records_invalid_record_fails_validation(validator: Draft202012Validator,
                                                  change: str) -> None:

@@ -138,6 +138,25 @@ def test_scoring_spans_exact_and_token_overlap():
     assert partial["S"] == PRF(3, 0, 0) and partial["T"] == PRF(2, 0, 2)
 
 
+def test_scoring_predicted_spans_use_argument_spans_when_given():
+    preds = [Predicted("CHE", "HRV", "120", None, 0.8, True, "Swiss", "Croatian", (12, 25), (39, 69)),
+             Predicted("CHE", None, "010", None, 0.8, True, "Swiss", "", None, None)]  # fmt: skip
+    assert predicted_spans(NER_TEXT, preds) == {("S", 12, 25), ("T", 39, 69), ("S", 14, 19)}
+    gold = _ner(GoldSpan("S", 12, 25, "a Swiss court"),
+                GoldSpan("T", 39, 69, "Croatian government 's request"))  # fmt: skip
+    scores = score_spans([Scored(gold, preds[:1])])
+    assert scores is not None
+    assert dict(scores.exact)["S"] == PRF(1, 0, 0) and dict(scores.exact)["T"] == PRF(1, 0, 0)
+
+
+def test_scoring_predictions_carry_argument_spans(coder):
+    text = "The Nigerian Air Force bombed Boko Haram positions ."
+    (pred,) = predictions(coder.code_text(text))
+    assert pred.source_span is not None and pred.target_span is not None
+    assert text[slice(*pred.source_span)] == "The Nigerian Air Force"
+    assert text[slice(*pred.target_span)] == "Boko Haram positions"
+
+
 def test_scoring_reciprocal_span_counts_as_source_and_target():
     spans = (GoldSpan("R", 0, 6, "Russia"), GoldSpan("R", 11, 18, "Ukraine"))
     gold = GoldSentence("n", "Russia and Ukraine talked", None, (), None, spans, NER_SET)

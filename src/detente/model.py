@@ -197,6 +197,10 @@ class Event:
     date_precision: DatePrecision | None = None
     date_text: str | None = None
     historical: bool = False
+    # the noun phrases of the source and target arguments as written ("Nigerian Air Force ( NAF )"),
+    # article-relative offsets; ``source.text`` / ``target.text`` are only the matched mentions
+    source_span: Span | None = None
+    target_span: Span | None = None
 
 
 @dataclass(frozen=True)

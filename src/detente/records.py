@@ -10,7 +10,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from detente.model import Actor, Event, Place
+from detente.model import Actor, Event, Place, Span
 
 SCHEMA_VERSION = 2
 
@@ -18,6 +18,8 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "event_id", "article_id", "sentence_index", "sentence", "group",
     "source_text", "source_code", "source_country", "source_sector",
     "target_text", "target_code", "target_country", "target_sector",
+    "source_span_text", "source_span_start", "source_span_end",
+    "target_span_text", "target_span_start", "target_span_end",
     "cameo", "cameo_root", "goldstein", "quad_class",
     "plover_type", "plover_mode", "plover_context",
     "negated", "hypothetical", "future", "attributed_to",
@@ -28,16 +30,35 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "confidence", "coder_version", "trigger",
 )  # fmt: skip
 _NESTED = {"source": ("text", "code", "country", "sector"), "target": ("text", "code", "country", "sector"),
+           "source_span": ("text", "start", "end"), "target_span": ("text", "start", "end"),
            "plover": ("type", "mode", "context"), "evidence": ("text", "start", "end"),
            "location": ("text", "name", "country", "latitude", "longitude", "geonames_id",
                         "level")}  # fmt: skip
 _MODALITY = ("negated", "hypothetical", "future", "attributed_to")
+_NULLABLE = ("target", "source_span", "target_span", "location")  # nested objects that may be null
+
+
+def _nested_column(col: str) -> tuple[str, str] | None:
+    """(nested key, sub-field) of a flat column, by the longest nested key it starts with
+    ("source_span_text" -> ("source_span", "text"), not ("source", "span_text"))."""
+    for key in sorted(_NESTED, key=len, reverse=True):
+        sub = col[len(key) + 1 :]
+        if col.startswith(key + "_") and sub in _NESTED[key]:
+            return key, sub
+    return None
+
+
+_COLUMN_KEYS = {col: nested for col in FLAT_COLUMNS if (nested := _nested_column(col)) is not None}
 
 
 def _actor(actor: Actor | None) -> dict[str, Any] | None:
     if actor is None:
         return None
     return {"text": actor.text, "code": actor.code, "country": actor.country, "sector": actor.sector}
+
+
+def _span(span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else {"text": span.text, "start": span.start, "end": span.end}
 
 
 def _place(place: Place | None) -> dict[str, Any] | None:
@@ -49,7 +70,7 @@ def _place(place: Place | None) -> dict[str, Any] | None:
 
 
 def event_record(event: Event) -> dict[str, Any]:
-    """The public v1 record of an event (JSON-serialisable)."""
+    """The public v2 record of an event (JSON-serialisable)."""
     m = event.modality
     return {
         "event_id": event.event_id,
@@ -59,6 +80,8 @@ def event_record(event: Event) -> dict[str, Any]:
         "group": event.group,
         "source": _actor(event.source),
         "target": _actor(event.target),
+        "source_span": _span(event.source_span),
+        "target_span": _span(event.target_span),
         "cameo": event.cameo,
         "cameo_root": event.cameo_root,
         "goldstein": event.goldstein,
@@ -98,9 +121,9 @@ def unflatten(row: dict[str, Any]) -> dict[str, Any]:
     """Flat row (e.g. from SQLite) -> nested record."""
     record: dict[str, Any] = {}
     for col in FLAT_COLUMNS:
-        head, _, sub = col.partition("_")
-        if head in _NESTED and sub in _NESTED[head]:
-            record.setdefault(head, {})[sub] = row[col]
+        nested = _COLUMN_KEYS.get(col)
+        if nested is not None:
+            record.setdefault(nested[0], {})[nested[1]] = row[col]
         elif col in _MODALITY:
             value = row[col]
             record.setdefault("modality", {})[col] = bool(value) if col != "attributed_to" else value
@@ -108,10 +131,9 @@ def unflatten(row: dict[str, Any]) -> dict[str, Any]:
             record[col] = bool(row[col])
         else:
             record[col] = row[col]
-    if record["target"]["code"] is None and record["target"]["text"] is None:
-        record["target"] = None
-    if record["location"]["text"] is None:
-        record["location"] = None
+    for key in _NULLABLE:
+        if all(value is None for value in record[key].values()):
+            record[key] = None
     record["quad_class"] = int(record["quad_class"])
     return record
 

@@ -85,17 +85,24 @@ class ActorResolver:
     def resolve_all(self, token: Token) -> list[Actor]:
         """Resolve a head and its coordinated conjuncts ("Russia and Iran"), and a role noun with
         coordinated countries ("French and Egyptian warships") to one actor per country."""
-        actors: list[Actor] = []
+        return [actor for actor, _ in self.resolve_heads(token)]
+
+    def resolve_heads(self, token: Token) -> list[tuple[Actor, Token]]:
+        """Like :meth:`resolve_all`, with the head token (``token`` or one of its conjuncts) each
+        actor was resolved from."""
+        found: list[tuple[Actor, Token]] = []
+        seen: list[Actor] = []
         for head in (token, *token.conjuncts):
             actor = self.resolve(head)
             if actor is None:
                 continue
             more = [Actor(actor.text, c.country, actor.sector, c.organisation)
                     for c in self.modifier_conjuncts(head)] if self.mentions.get(head.i) is None else []
-            for found in (actor, *more):
-                if found not in actors:
-                    actors.append(found)
-        return actors
+            for each in (actor, *more):
+                if each not in seen:
+                    seen.append(each)
+                    found.append((each, head))
+        return found
 
     def sector_of(self, token: Token) -> str | None:
         """Sector of a role noun, trying two-word names ("foreign ministry") first."""

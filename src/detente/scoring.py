@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from detente.gold import EVENT_SETS, NER_SET, GoldEvent, GoldSentence
-from detente.model import Actor, Article, CodedArticle
+from detente.model import Actor, Article, CodedArticle, Span
 from detente.ontology import PLOVER_TYPES, quad_class_of
 
 if TYPE_CHECKING:
@@ -48,6 +48,10 @@ class Predicted:
     factual: bool = True  # neither negated nor hypothetical
     source_text: str = ""
     target_text: str = ""
+    # (start, end) of the argument noun phrases, relative to the coded text: a gold sentence is
+    # coded as its own article, so these are offsets into the gold sentence text
+    source_span: tuple[int, int] | None = None
+    target_span: tuple[int, int] | None = None
 
     @property
     def root(self) -> str:
@@ -111,11 +115,17 @@ def country_level(actor: Actor | None) -> str | None:
     return actor.organisation[:3] if actor.organisation else actor.country
 
 
+def _offsets(span: Span | None) -> tuple[int, int] | None:
+    return (span.start, span.end) if span is not None else None
+
+
 def predictions(coded: CodedArticle) -> tuple[Predicted, ...]:
-    """The coded events of an article, as :class:`Predicted` records."""
+    """The coded events of an article, as :class:`Predicted` records (span offsets are relative
+    to the article text)."""
     return tuple(Predicted(country_level(e.source), country_level(e.target), e.cameo, e.plover.type,
                            e.confidence, not (e.modality.negated or e.modality.hypothetical),
-                           e.source.text, e.target.text if e.target else "")
+                           e.source.text, e.target.text if e.target else "",
+                           _offsets(e.source_span), _offsets(e.target_span) if e.target else None)
                  for e in coded.events)  # fmt: skip
 
 
@@ -181,7 +191,7 @@ def plover_convention(predicted: Sequence[Predicted]) -> tuple[Predicted, ...]:
     out = []
     for p in predicted:
         if p.plover in PLOVER_RECIPROCAL and p.target and (p.target, p.source, p.plover) in pairs:
-            p = replace(p, target=None, target_text="")
+            p = replace(p, target=None, target_text="", target_span=None)
         out.append(p)
     return tuple(out)
 
@@ -334,10 +344,14 @@ Spans = set[tuple[str, int, int]]
 
 
 def predicted_spans(text: str, predicted: Iterable[Predicted]) -> Spans:
-    """(role, start, end) of each event's source and target text at its first occurrence."""
+    """(role, start, end) of each event's source and target noun phrase, where the coder gave
+    one; else of its actor text at its first occurrence in ``text``."""
     out: Spans = set()
     for p in predicted:
-        for role, actor in (("S", p.source_text), ("T", p.target_text)):
+        for role, actor, span in (("S", p.source_text, p.source_span), ("T", p.target_text, p.target_span)):
+            if span is not None and 0 <= span[0] < span[1] <= len(text):
+                out.add((role, *span))
+                continue
             at = text.find(actor) if actor else -1
             if at >= 0:
                 out.add((role, at, at + len(actor)))

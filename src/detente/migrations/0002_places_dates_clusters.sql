@@ -1,4 +1,5 @@
--- détente store schema v2: event dates with precision, resolved places, and event clusters.
+-- détente store schema v2: event dates with precision, resolved places, argument spans and event
+-- clusters.
 -- Every coded sentence-level event becomes an event mention; clusters of mentions that report
 -- the same real event are the events.
 ALTER TABLE events RENAME TO event_mentions;
@@ -14,6 +15,12 @@ ALTER TABLE event_mentions ADD COLUMN location_level TEXT;
 ALTER TABLE event_mentions ADD COLUMN date_precision TEXT;
 ALTER TABLE event_mentions ADD COLUMN date_text TEXT;
 ALTER TABLE event_mentions ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE event_mentions ADD COLUMN source_span_text TEXT;
+ALTER TABLE event_mentions ADD COLUMN source_span_start INTEGER;
+ALTER TABLE event_mentions ADD COLUMN source_span_end INTEGER;
+ALTER TABLE event_mentions ADD COLUMN target_span_text TEXT;
+ALTER TABLE event_mentions ADD COLUMN target_span_start INTEGER;
+ALTER TABLE event_mentions ADD COLUMN target_span_end INTEGER;
 ALTER TABLE event_mentions ADD COLUMN cluster_id TEXT;
 ALTER TABLE event_mentions ADD COLUMN clustered INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX event_mentions_article ON event_mentions(article_id);
