@@ -43,6 +43,8 @@ def test_events_v2_threat_and_refusal_are_one_event_never_the_act(coder, text, e
     ("Japan agreed to provide aid to Syria.", [("033", "JPN", "SYR")]),
     ("Iran offered to release the Azerbaijani sailors.", [("0353", "IRN", "AZE")]),
     ("China promised to lift sanctions on Japan.", [("0354", "CHN", "JPN")]),
+    ("Finland will give Tanzania a grant.", [("0331", "FIN", "TZA")]),  # announced = intent
+    ("Planned Russian talks with Turkey were announced.", [("036", "RUS", "TUR")]),
     ("Azerbaijan sent aid to Iran.", [("070", "AZE", "IRN")]),  # done, not intended
 ])  # fmt: skip
 def test_events_v2_intent_to_cooperate_is_one_event_never_the_act(coder, text, expected):
@@ -71,7 +73,7 @@ def test_events_v2_hearsay_is_attributed(coder):
 
 @pytest.mark.parametrize(("text", "flag"), [
     ("Possible Israeli strikes on Iran worried Baku.", "hypothetical"),
-    ("Planned Russian talks with Turkey were announced.", "future"),
+    ("Planned Russian strikes on Turkey were announced.", "future"),
 ])
 def test_events_v2_noun_modality(coder, text, flag):
     events = [e for e in coder.code_text(text).events if e.trigger in ("strikes", "talks")]

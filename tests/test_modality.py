@@ -14,9 +14,12 @@ def _only(coder, text, cameo_root):
     ("Iran would never attack Azerbaijan.", "19", {"negated", "hypothetical"}),
     ("Azerbaijan could attack Iran if talks fail.", "19", {"hypothetical"}),
     ("If Iran attacks Azerbaijan, Turkey will respond.", "19", {"hypothetical"}),
-    ("Germany will send humanitarian aid to Syria.", "07", {"future"}),
-    ("Iran plans to meet Azerbaijan next week.", "04", {"future"}),
-    ("Iran intends to help Iraq.", "07", {"future"}),
+    ("Russia will attack Ukraine.", "19", {"future"}),
+    ("Iran plans to expel Azerbaijani diplomats next week.", "16", {"future"}),
+    # a cooperative act announced for the future is an intent (03) expressed now, not a future act
+    ("Germany will send humanitarian aid to Syria.", "03", set()),
+    ("Iran plans to meet Azerbaijan next week.", "03", set()),
+    ("Iran intends to help Iraq.", "03", set()),
     ("Iran pledged to help Iraq.", "03", set()),  # the pledge happened; the help is its content
     ("Iran denied attacking Azerbaijan.", "19", {"negated"}),
     ("Israel struck Syria.", "19", set()),

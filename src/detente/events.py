@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from detente.gazetteer import Gazetteer
 from detente.lexicons import VerbEntry, VerbLexicon
 from detente.modality import modality_of
-from detente.model import Actor, Event, Span
+from detente.model import Actor, Event, Modality, Span
 from detente.ontology import Ontology
 from detente.places import context_countries, event_location
 from detente.resolve import ActorResolver
@@ -248,7 +248,8 @@ class EventCoder:
                group: str, ctx: ArticleContext) -> Event:  # fmt: skip
         source = source_head[0]
         target = target_head[0] if target_head is not None else None
-        code = self.ontology[entry.code]
+        cameo, modality = announced(entry.code, modality_of(token))
+        code = self.ontology[cameo]
         doc = token.doc
         idx = [token.i] + [u.i for u in used]
         lo = min(doc[i].left_edge.i if doc[i] is not token else i for i in idx)
@@ -266,7 +267,7 @@ class EventCoder:
             event_id=event_id, article_id=ctx.article_id, sentence_index=index, sentence=sent.text,
             source=source, target=target, cameo=code.code, cameo_root=code.root,
             goldstein=code.goldstein, quad_class=code.quad_class, plover=code.plover,
-            modality=modality_of(token), date=when.value if when else None,
+            modality=modality, date=when.value if when else None,
             date_precision=when.precision if when else None, date_text=when.text if when else None,
             historical=when.historical if when else False,
             evidence=Span(doc[lo : hi + 1].text, start, end),
@@ -386,7 +387,18 @@ def _intent_code(outer_code: str, inner_code: str) -> str | None:
     """The 03x code of an intent to cooperate whose complement is a cooperative act, else None."""
     if outer_code[:2] != "03":
         return None
+    if inner_code[:2] == "03":  # the act, announced for the future, is already an intent
+        return inner_code
     return INTENT_CODES.get(inner_code[:3]) or INTENT_CODES.get(inner_code[:2])
+
+
+def announced(code: str, modality: Modality) -> tuple[str, Modality]:
+    """A cooperative act announced for the future ("Finland will give Tanzania a grant") is, in
+    CAMEO, an expression of intent (0331) made now; negated or hypothetical acts stay as they are."""
+    if not modality.future or modality.negated or modality.hypothetical:
+        return code, modality
+    intent = _intent_code("030", code)
+    return (intent, replace(modality, future=False)) if intent is not None else (code, modality)
 
 
 def _folded_code(outer_root: str, inner_root: str, outer_code: str) -> str:

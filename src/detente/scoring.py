@@ -179,13 +179,13 @@ def applicable(item: Scored, key: str) -> bool:
     return item.gold.source_set in EVENT_SETS and all(_gold_key(e, key) for e in item.gold.events)
 
 
-# PLOVER types whose reciprocal form ("A and B agreed", "... met", "... spoke by phone") the PLOVER
-# codebook codes with both parties as actor and no recipient.
-PLOVER_RECIPROCAL = frozenset({"AGREE", "CONSULT"})
+# PLOVER types of détente's reciprocal events ("A and B agreed / met / signed a treaty / held
+# exercises"), which the PLOVER codebook and gold code with both parties as actor and no recipient.
+PLOVER_RECIPROCAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE"})
 
 
 def plover_convention(predicted: Sequence[Predicted]) -> tuple[Predicted, ...]:
-    """Restate détente's reciprocal pairs (A→B and B→A of one AGREE or CONSULT) as PLOVER codes
+    """Restate détente's reciprocal pairs (A→B and B→A of one cooperative type) as PLOVER codes
     them: A and B each as actor, with no recipient."""
     pairs = {(p.source, p.target, p.plover) for p in predicted}
     out = []
