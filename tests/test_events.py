@@ -183,3 +183,18 @@ def test_events_no_target_no_target_span(coder):
     events = coder.code_text("Azerbaijani protesters rioted.").events
     assert events and all(e.target is None and e.target_span is None for e in events)
     assert all(e.source_span is not None for e in events)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Iraqi troops launched an assault on the last ISIS group bastion in the country.",
+     "the last ISIS group bastion in the country"),
+    ("Russian forces shelled a hospital.", "a hospital"),
+])  # fmt: skip
+def test_events_target_naming_no_actor_keeps_its_span(coder, text, span):
+    (event,) = coder.code_text(text).events
+    assert event.target_span is not None and event.target_span.text == span
+
+
+@pytest.mark.parametrize("text", ["Iran returned to Geneva on Monday.", "Azerbaijani protesters rioted."])
+def test_events_places_and_intransitives_give_no_target_span(coder, text):
+    assert all(e.target_span is None for e in coder.code_text(text).events)

@@ -144,6 +144,13 @@ def argument_span(head: Token, trigger: Token, sent: SpacySpan) -> Span:
     return Span(doc.text[start:end], start, end)
 
 
+def _target_span(target: tuple[Actor, Token] | None, loose: Token | None, trigger: Token,
+                 sent: SpacySpan) -> Span | None:  # fmt: skip
+    """The resolved target's noun phrase, else that of a target naming no actor, else None."""
+    head = target[1] if target is not None else loose
+    return argument_span(head, trigger, sent) if head is not None else None
+
+
 def _controller(head: Token) -> Token | None:
     """Object control: in "called on Turkey to withdraw", Turkey is the subject of withdraw."""
     objs = _children(head, "dobj") + _prep_objects(head, ("on", "upon"))
@@ -241,11 +248,32 @@ class EventCoder:
         else:
             pairs = [(s, None) for s in sources]
         group = _short_hash(ctx.article_id, index, token.i, entry.code)
-        return [self._event(token, entry, s, t, used, sent, index, group, ctx) for s, t in pairs]
+        loose = None if targets else self._unresolved_target(token, entry, resolver, noun)
+        return [self._event(token, entry, s, t, used, sent, index, group, ctx, loose) for s, t in pairs]
+
+    def _unresolved_target(self, token: Token, entry: VerbEntry, resolver: ActorResolver,
+                           noun: bool) -> Token | None:  # fmt: skip
+        """The head of a target that names no actor ("killed *dozens of displaced people*"), so
+        the event still shows whom it was done to; places and dates are not targets."""
+        if noun:
+            heads = _prep_objects(token, (entry.prep,) if entry.prep else NOUN_TARGET_PREPS)
+        else:
+            subj, passive = _subject_token(token)
+            heads = [subj] if passive and subj is not None else self._target_heads(token, entry, False)
+        for head in heads:
+            mention = resolver.mentions.get(head.i)
+            if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in entry.objects or head is token:
+                continue
+            if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
+                continue
+            if head.ent_type_ in ("GPE", "LOC", "FAC") or (mention is not None and mention.kind == "place"):
+                continue
+            return head
+        return None
 
     def _event(self, token: Token, entry: VerbEntry, source_head: tuple[Actor, Token],
                target_head: tuple[Actor, Token] | None, used: list[Token], sent: SpacySpan, index: int,
-               group: str, ctx: ArticleContext) -> Event:  # fmt: skip
+               group: str, ctx: ArticleContext, loose: Token | None = None) -> Event:  # fmt: skip
         source = source_head[0]
         target = target_head[0] if target_head is not None else None
         cameo, modality = announced(entry.code, modality_of(token))
@@ -274,7 +302,7 @@ class EventCoder:
             confidence=confidence(entry, source, target), coder_version=ctx.coder_version,
             trigger=token.text, group=group, location=where,
             source_span=argument_span(source_head[1], token, sent),
-            target_span=argument_span(target_head[1], token, sent) if target_head is not None else None,
+            target_span=_target_span(target_head, loose, token, sent),
         )
 
 

@@ -125,7 +125,7 @@ def predictions(coded: CodedArticle) -> tuple[Predicted, ...]:
     return tuple(Predicted(country_level(e.source), country_level(e.target), e.cameo, e.plover.type,
                            e.confidence, not (e.modality.negated or e.modality.hypothetical),
                            e.source.text, e.target.text if e.target else "",
-                           _offsets(e.source_span), _offsets(e.target_span) if e.target else None)
+                           _offsets(e.source_span), _offsets(e.target_span))
                  for e in coded.events)  # fmt: skip
 
 
