@@ -38,7 +38,7 @@ SPORTS_VERBS = frozenset({"beat", "defeat", "crush", "thrash", "rout", "edge", "
 # appositive stays ("Nigerian Air Force ( NAF )", "his counterpart , Michel Aoun"), as in the
 # ConfliBERT actor spans (cutting it loses 2-3 points of span F1 there).
 SPAN_CUTS = frozenset({"conj", "cc", "relcl", "acl"})
-CLOSING = {")": "(", "]": "["}
+CLOSING = MappingProxyType({")": "(", "]": "["})
 
 Resolved = list[tuple[Actor, Token]]  # actors with the head token each was resolved from
 

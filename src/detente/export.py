@@ -7,6 +7,7 @@ import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TextIO
 
 from detente.errors import ExportError
@@ -15,13 +16,14 @@ from detente.store import EVENT_COLUMNS, EventStore
 
 EXPORT_FORMATS = (".jsonl", ".csv", ".parquet")
 LEVELS = ("mentions", "events")
-_TYPES = {"sentence_index": "int32", "goldstein": "float64", "quad_class": "int8", "negated": "bool",
+_TYPES = MappingProxyType({
+          "sentence_index": "int32", "goldstein": "float64", "quad_class": "int8", "negated": "bool",
           "hypothetical": "bool", "future": "bool", "evidence_start": "int64", "evidence_end": "int64",
           "source_span_start": "int64", "source_span_end": "int64", "target_span_start": "int64",
           "target_span_end": "int64",
           "confidence": "float64", "historical": "bool", "location_latitude": "float64",
           "location_longitude": "float64", "location_geonames_id": "int64", "num_mentions": "int64",
-          "num_sources": "int64", "num_articles": "int64"}  # fmt: skip
+          "num_sources": "int64", "num_articles": "int64"})  # fmt: skip
 
 
 def export_events(store: EventStore, output: Path | str, stdout: TextIO | None = None,

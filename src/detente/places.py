@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,8 +23,8 @@ from detente.model import Place, PlaceLevel
 STATIC_PREPS = ("in", "at", "near", "inside", "outside", "within", "on", "along", "across", "around",
                 "throughout", "off")  # fmt: skip
 DIRECTIONAL_PREPS = ("to", "into", "towards", "toward", "through", "from")
-PREP_RANK = {**dict.fromkeys(STATIC_PREPS, 0), "to": 1, "into": 1, "towards": 1, "toward": 1, "through": 2,
-             "from": 3}  # fmt: skip
+PREP_RANK = MappingProxyType({**dict.fromkeys(STATIC_PREPS, 0), "to": 1, "into": 1, "towards": 1,
+                              "toward": 1, "through": 2, "from": 3})  # fmt: skip
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
                               "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"})  # fmt: skip

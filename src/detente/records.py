@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 from detente.model import Actor, Event, Place, Span
@@ -48,7 +49,8 @@ def _nested_column(col: str) -> tuple[str, str] | None:
     return None
 
 
-_COLUMN_KEYS = {col: nested for col in FLAT_COLUMNS if (nested := _nested_column(col)) is not None}
+_COLUMN_KEYS = MappingProxyType({col: nested for col in FLAT_COLUMNS
+                                 if (nested := _nested_column(col)) is not None})
 
 
 def _actor(actor: Actor | None) -> dict[str, Any] | None:
