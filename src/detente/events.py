@@ -165,6 +165,7 @@ class EventCoder:
     ontology: Ontology
     nouns: VerbLexicon | None = None  # event nouns ("gift", "telephone conversation")
     gazetteer: Gazetteer | None = None  # resolves event locations; None: no locations
+    future_as_intent: bool = True  # a cooperative act announced for the future codes as its 03x intent
 
     def code_sentence(self, sent: SpacySpan, index: int, resolver: ActorResolver,
                       ctx: ArticleContext) -> list[Event]:  # fmt: skip
@@ -276,7 +277,9 @@ class EventCoder:
                group: str, ctx: ArticleContext, loose: Token | None = None) -> Event:  # fmt: skip
         source = source_head[0]
         target = target_head[0] if target_head is not None else None
-        cameo, modality = announced(entry.code, modality_of(token))
+        cameo, modality = entry.code, modality_of(token)
+        if self.future_as_intent:
+            cameo, modality = announced(cameo, modality)
         code = self.ontology[cameo]
         doc = token.doc
         idx = [token.i] + [u.i for u in used]

@@ -42,6 +42,7 @@ def coder_version(config: Config) -> str:
     options = f"{config.substate_coding}{config.fuzzy_threshold:g}{'c' if config.cities else ''}"
     options += f"m{config.min_confidence:g}" if config.min_confidence else ""
     options += f"h{config.historical_days}{'p' if config.places else ''}"
+    options += "" if config.future_as_intent else "a"
     return f"{__version__}+{data_digest(files)}.{options}.{config.model}"
 
 
@@ -73,7 +74,7 @@ class Coder:
         self.gazetteer = (Gazetteer.load(self.actors.lexicon, substate=self.config.substate)
                           if self.config.places else None)  # fmt: skip
         self.events = EventCoder(self.verbs, self.ontology, load_nouns(self.ontology, self.config.nouns),
-                                 self.gazetteer)  # fmt: skip
+                                 self.gazetteer, self.config.future_as_intent)  # fmt: skip
         self.version = coder_version(self.config)
 
     def code(self, article: Article) -> CodedArticle:
