@@ -212,7 +212,8 @@ def evaluate_events_cmd(
             countries = Path(tmp) / "countries.tsv"
             countries.write_text(petrarch_countries_tsv(
                 base / "validate-dictionaries" / "PETR_Validate_actors_2_02.txt"), encoding="utf-8")
-            other = evaluate_events(Coder(replace(config, countries=countries)),
+            # PETRARCH codes an act announced for the future as the act: use its convention
+            other = evaluate_events(Coder(replace(config, countries=countries, future_as_intent=False)),
                                     {"petrarch": load_petrarch(base / "PETR_Validate_records_2_02.xml")},
                                     limit, factual_only=not all_events)  # fmt: skip
         report = Report(report.sets + other.sets, report.coder_version)
