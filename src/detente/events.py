@@ -41,6 +41,8 @@ SPAN_CUTS = frozenset({"conj", "cc", "relcl", "acl"})
 CLOSING = MappingProxyType({")": "(", "]": "["})
 
 Resolved = list[tuple[Actor, Token]]  # actors with the head token each was resolved from
+# sources, targets, tokens used as evidence, and the head of a target that names no actor
+Arguments = tuple[Resolved, Resolved, list[Token], Token | None]
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,22 @@ def argument_span(head: Token, trigger: Token, sent: SpacySpan) -> Span:
     return Span(doc.text[start:end], start, end)
 
 
+def _loose_target(heads: list[Token], trigger: Token, entry: VerbEntry,
+                  resolver: ActorResolver) -> Token | None:  # fmt: skip
+    """The head of a target that names no actor ("killed *dozens of displaced people*"), so the
+    event still shows whom it was done to; places and dates are not targets."""
+    for head in heads:
+        mention = resolver.mentions.get(head.i)
+        if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in entry.objects or head is trigger:
+            continue
+        if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
+            continue
+        if head.ent_type_ in ("GPE", "LOC", "FAC") or (mention is not None and mention.kind == "place"):
+            continue
+        return head
+    return None
+
+
 def _target_span(target: tuple[Actor, Token] | None, loose: Token | None, trigger: Token,
                  sent: SpacySpan) -> Span | None:  # fmt: skip
     """The resolved target's noun phrase, else that of a target naming no actor, else None."""
@@ -196,7 +214,7 @@ class EventCoder:
         return events
 
     def _arguments(self, token: Token, entry: VerbEntry,
-                   resolver: ActorResolver) -> tuple[Resolved, Resolved, list[Token]]:  # fmt: skip
+                   resolver: ActorResolver) -> Arguments:  # fmt: skip
         subj, passive = _subject_token(token)
         used: list[Token] = [subj] if subj is not None else []
         target_heads = self._target_heads(token, entry, passive)
@@ -217,7 +235,9 @@ class EventCoder:
                 if targets:
                     used.append(head)
                     break
-        return sources, targets, used
+        candidates = [subj] if passive and subj is not None else target_heads
+        loose = None if targets else _loose_target(candidates, token, entry, resolver)
+        return sources, targets, used, loose
 
     def _target_heads(self, token: Token, entry: VerbEntry, passive: bool) -> list[Token]:
         if entry.prep:
@@ -238,7 +258,7 @@ class EventCoder:
                     resolver: ActorResolver, ctx: ArticleContext,
                     noun: bool = False) -> list[Event]:  # fmt: skip
         arguments = _noun_arguments if noun else self._arguments
-        sources, targets, used = arguments(token, entry, resolver)
+        sources, targets, used, loose = arguments(token, entry, resolver)
         if not sources:
             return []
         pairs: list[tuple[tuple[Actor, Token], tuple[Actor, Token] | None]]
@@ -249,28 +269,7 @@ class EventCoder:
         else:
             pairs = [(s, None) for s in sources]
         group = _short_hash(ctx.article_id, index, token.i, entry.code)
-        loose = None if targets else self._unresolved_target(token, entry, resolver, noun)
         return [self._event(token, entry, s, t, used, sent, index, group, ctx, loose) for s, t in pairs]
-
-    def _unresolved_target(self, token: Token, entry: VerbEntry, resolver: ActorResolver,
-                           noun: bool) -> Token | None:  # fmt: skip
-        """The head of a target that names no actor ("killed *dozens of displaced people*"), so
-        the event still shows whom it was done to; places and dates are not targets."""
-        if noun:
-            heads = _prep_objects(token, (entry.prep,) if entry.prep else NOUN_TARGET_PREPS)
-        else:
-            subj, passive = _subject_token(token)
-            heads = [subj] if passive and subj is not None else self._target_heads(token, entry, False)
-        for head in heads:
-            mention = resolver.mentions.get(head.i)
-            if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in entry.objects or head is token:
-                continue
-            if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
-                continue
-            if head.ent_type_ in ("GPE", "LOC", "FAC") or (mention is not None and mention.kind == "place"):
-                continue
-            return head
-        return None
 
     def _event(self, token: Token, entry: VerbEntry, source_head: tuple[Actor, Token],
                target_head: tuple[Actor, Token] | None, used: list[Token], sent: SpacySpan, index: int,
@@ -329,7 +328,7 @@ def match_noun(token: Token, nouns: VerbLexicon) -> VerbEntry | None:
 
 
 def _noun_arguments(token: Token, entry: VerbEntry,
-                    resolver: ActorResolver) -> tuple[Resolved, Resolved, list[Token]]:  # fmt: skip
+                    resolver: ActorResolver) -> Arguments:  # fmt: skip
     """Source: the possessor ("Baku's gift"), a "by" agent, an actor modifier ("Israeli air
     strike") or the subject of a support verb ("had a conversation"); target: a prepositional
     object of the noun ("gift *to Tehran*", "sanctions *on Iran*")."""
@@ -345,8 +344,9 @@ def _noun_arguments(token: Token, entry: VerbEntry,
     for head in candidates:
         sources = [(a, h) for a, h in resolver.resolve_heads(head) if a not in target_actors]
         if sources:
-            return sources, targets, [head] + ([target_head] if target_head is not None else [])
-    return [], [], []
+            loose = None if targets else _loose_target(heads, token, entry, resolver)
+            return sources, targets, [head] + ([target_head] if target_head is not None else []), loose
+    return [], [], [], None
 
 
 def figurative_tokens(sent: SpacySpan) -> set[int]:
