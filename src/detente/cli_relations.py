@@ -101,7 +101,7 @@ def _cell(value: Any) -> str:
 
 def _emit_record(record: Any, output: Path | None, title: str) -> None:
     """Print a result dataclass as key/value lines, or write it as JSON."""
-    fields = {k: v for k, v in dataclasses.asdict(record).items()}
+    fields = dataclasses.asdict(record)
     if output is not None:
         output.write_text(json.dumps(fields, indent=2, default=str) + "\n", encoding="utf-8")
         err_console().print(f"wrote {output}")
