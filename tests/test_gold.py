@@ -316,3 +316,10 @@ def test_gold_real_petrarch_dictionaries(shared):
         codes = {r[0]: r for r in rows[1:]}
         assert codes["GON"][1:3] == ["Gondor", "Minas Tirith|Anorien"] and "HOB" in codes
         assert all(len(r) == 5 and re.fullmatch(r"[A-Z]{3}", r[0]) for r in rows[1:])
+
+
+@pytest.mark.parametrize(("code", "country"), [
+    ("JAP", "JPN"), ("ITLGOV", "ITA"), ("VTN", "VNM"), ("ROM", "ROU"), ("IRN", "IRN"), ("---", None), ("", None),
+])
+def test_gold_country_code_maps_legacy_codes(code, country):
+    assert country_code(code) == country

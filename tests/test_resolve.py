@@ -47,7 +47,7 @@ def _code(coder, sentence, phrase, day=date(2020, 8, 1)):
     ("Amman rejected the proposal.", "Amman", "JORGOV"),
     # misspelt names and cities
     ("Quatar's emir launched a mediation effort.", "Quatar's emir", "QATGOV"),
-    ("Two bombers blew themselves up in Tel Aviv.", "Tel Aviv", "ISR"),
+    ("Two bombers blew themselves up in Tel Aviv.", "Tel Aviv", "ISRCVL"),  # a town: its people
 ])
 def test_resolve_actor_in_context(coder, sentence, phrase, code):
     assert _code(coder, sentence, phrase) == code
@@ -84,3 +84,55 @@ def test_resolve_unknown_city_lookup_can_be_turned_off(coder):
 
     plain = Coder(Config(cities=False))
     assert _code(plain, "Two bombers blew themselves up in Tel Aviv.", "Tel Aviv") is None
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "code"), [
+    # an official or group with no country of its own takes the sentence's only country
+    ("Finance Minister Jan Kowalczyk said Poland would cut spending.", "Jan Kowalczyk", "POLGOV"),
+    ("Judge Maria Ortiz opened an inquiry into Chilean officials.", "Maria Ortiz", "CHLJUD"),
+    ("The rebels rejected demands by Burundi's government.", "rebels", "BDIREB"),
+    # former office holders are elites
+    ("Former Slovak president Jan Novak demanded early elections.", "Jan Novak", "SVKELI"),
+    ("The ousted Bolivian president flew to Mexico.", "ousted Bolivian president", "BOLELI"),
+    # "X-led" forces are X's; an "anti-X" modifier is not X
+    ("Saudi-led forces struck the port.", "Saudi-led forces", "SAUMIL"),
+    ("A member of the Syrian parliament began a hunger strike.", "member of the Syrian parliament", "SYRLEG"),
+    # a people's own country is overridden by where the group operates, not by a state modifier
+    ("Ethnic Albanian guerrillas operating in Macedonia laid down arms.", "guerrillas", "MKDREB"),
+    ("Turkish Kurd refugees living in Iraq returned home.", "Turkish Kurd refugees", "TURREF"),
+    ("The army shelled Albanian rebel-held villages.", "Albanian rebel", "ALBREB"),
+    ("Yoruba leaders called for calm.", "Yoruba leaders", "NGAELI"),
+    # an IGO's officials are the IGO; a town is its people; Congo alone is the Republic
+    ("European Union officials visited the camp.", "European Union officials", "IGOEUR"),
+    ("Militants shelled the town of Samarra.", "Samarra", "IRQCVL"),
+    ("Pakistan broke off relations with Congo.", "Congo", "COG"),
+    ("A member of the Homeland  Union spoke.", "Homeland Union", "LAB"),  # whitespace-insensitive
+])
+def test_resolve_context_rules(coder, sentence, phrase, code):
+    assert _code(coder, sentence, phrase) == code
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), [
+    ("Finance Minister Jan Kowalczyk said Poland and Hungary would cut spending.", "Jan Kowalczyk"),
+    ("The foreign minister criticised Iran.", "foreign minister"),  # Iran is the other party
+    ("Troops in Syria advanced.", "Troops"),  # troops may be foreign
+])
+def test_resolve_context_country_needs_one_uninvolved_country(coder, sentence, phrase):
+    actor = resolve_in_context(coder, sentence, find_text(sentence, phrase), date(2020, 8, 1))
+    assert actor is None or actor.country is None
+
+
+def test_resolve_anti_prefix_names_no_country(coder):
+    doc = coder.nlp("An anti-Syria journalist was killed in Beirut.")
+    resolver = next(iter(coder.actor_stage(doc)))
+    assert "SYR" not in {m.actor.country for m in resolver.mentions.values()}
+    assert resolver.resolve(doc[4]).country == "LBN"  # the journalist: the sentence's only country
+
+
+def test_resolve_sentence_country_can_be_turned_off(coder):
+    from detente.pipeline import Coder
+
+    plain = Coder(Config(sentence_country=False))
+    sentence = "Finance Minister Jan Kowalczyk said Poland would cut spending."
+    assert _code(plain, sentence, "Jan Kowalczyk") == "GOV"
+    assert plain.version != coder.version

@@ -24,6 +24,7 @@ from detente.people import PeopleDictionary, Person
 PLACE_KINDS = frozenset({"name", "capital", "demonym", "region", "breakaway"})
 BODY_KINDS = frozenset({"organisation", "group"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+OPPOSED = frozenset({"anti", "counter"})
 NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG", "FAC"}  # dates, numbers, laws... are never actors
 
 
@@ -88,6 +89,13 @@ def _person_at(tokens: list[Token], i: int, people: PeopleDictionary,
     return n, PeopleDictionary.choose(owners, day)
 
 
+def _opposed(token: Token) -> bool:
+    """A name inside an "anti-X" prefix."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in OPPOSED or (
+        token.i >= 1 and doc[token.i - 1].lower_ in ("anti-", "counter-"))
+
+
 def _mention(sent: SpacySpan, index: int, first: Token, last: Token, actor: Actor,
              kind: str) -> ActorMention:  # fmt: skip
     text = sent.doc[first.i : last.i + 1].text  # Doc.text would rebuild the whole text
@@ -103,6 +111,7 @@ def find_mentions(sent: SpacySpan, index: int, tables: ActorTables, day: date | 
     the whole document on every call)."""
     tokens = list(sent)
     out: list[ActorMention] = []
+    opposed: set[int] = set()
     i = 0
     while i < len(tokens):
         entry = _match_at(tokens, i, tables.lexicon)
@@ -116,12 +125,15 @@ def find_mentions(sent: SpacySpan, index: int, tables: ActorTables, day: date | 
             i += n
         elif entry is not None:
             n = len(entry.tokens)
-            actor = Actor("", entry.country, entry.sector, entry.organisation)
-            out.append(_mention(sent, index, tokens[i], tokens[i + n - 1], actor, entry.kind))
+            if _opposed(tokens[i]):  # "an anti-Syria journalist" is not Syrian
+                opposed.update(t.i for t in tokens[i : i + n])
+            else:
+                actor = Actor("", entry.country, entry.sector, entry.organisation)
+                out.append(_mention(sent, index, tokens[i], tokens[i + n - 1], actor, entry.kind))
             i += n
         else:
             i += 1
-    covered = {t for m in out for t in range(m.token_start, m.token_end)}
+    covered = opposed | {t for m in out for t in range(m.token_start, m.token_end)}
     for span in _unknown_names(sent, covered, list(sent.ents) if ents is None else ents):
         extra = _entity_mention(sent, index, span, tables, day)
         if extra is not None:
@@ -165,9 +177,9 @@ def _entity_mention(sent: SpacySpan, index: int, ent: SpacySpan, tables: ActorTa
         if entry is not None:
             actor = Actor("", entry.country, entry.sector, entry.organisation)
             return _mention(sent, index, first, last, actor, entry.kind)
-        if table == "places" and label == "GPE" and tables.cities is not None:
-            country = tables.cities.country_of(text) or tables.cities.fuzzy_country(
-                text, tables.fuzzy_threshold)
+        if table == "places" and label in PLACE_LABELS and tables.cities is not None:
+            country = tables.cities.country_of(text) or (tables.cities.fuzzy_country(
+                text, tables.fuzzy_threshold) if label == "GPE" else None)
             if country is not None:
                 return _mention(sent, index, first, last, Actor("", country, None), "place")
     return None

@@ -74,6 +74,8 @@ def code(
     places: Annotated[bool, typer.Option(help="Resolve event locations with the offline gazetteer.")] = True,
     future_as_intent: Annotated[bool, typer.Option(
         help="Code cooperative acts announced for the future as intents (033), not acts (070).")] = True,
+    sentence_country: Annotated[bool, typer.Option(
+        help="Give an official or group with no country the sentence's only country.")] = True,
 ) -> None:  # fmt: skip
     """Code articles into events and store them in the database."""
     from detente.cli_code import run_code
@@ -82,7 +84,8 @@ def code(
     config = Config(model=model or DEFAULT_MODEL, people=tuple(people or ()),
                     substate_coding=substate_coding, sectors=sectors,
                     min_confidence=min_confidence, historical_days=historical_days,
-                    places=places, future_as_intent=future_as_intent)  # fmt: skip
+                    places=places, future_as_intent=future_as_intent,
+                    sentence_country=sentence_country)  # fmt: skip
     raise typer.Exit(run_code(inputs, db, processes, strict, config, input_format, max_chars,
                               max_file_bytes, err_console()))  # fmt: skip
 

@@ -23,6 +23,8 @@ class Config:
     locations with the offline gazetteer. ``future_as_intent`` codes a cooperative act announced
     for the future ("will give aid") as the CAMEO intent expressed now (033), as the PLOVER gold
     does; off, it stays the act (070) with ``future`` set, as PETRARCH codes it.
+    ``sentence_country`` gives a role noun or official with no country of its own ("Judge X",
+    "rebels") the country of the sentence when the sentence names exactly one.
     """
 
     model: str = DEFAULT_MODEL
@@ -45,3 +47,4 @@ class Config:
     historical_days: int = 30
     places: bool = True
     future_as_intent: bool = True
+    sentence_country: bool = True

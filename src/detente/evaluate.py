@@ -13,6 +13,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from detente.errors import InputError
+from detente.gold import LEGACY_COUNTRIES, LEGACY_SECTORS
 from detente.model import Actor
 from detente.pipeline import Coder
 from detente.resolve import ActorResolver
@@ -40,7 +41,7 @@ class GoldActor:
     def primary_sector(self) -> str | None:
         """The first sector code (CAMEO secondary codes such as ethnic "alb" are not compared)."""
         head = (self.sector or "")[:3]
-        return head if head.isalpha() and head.isupper() else None
+        return LEGACY_SECTORS.get(head, head) if head.isalpha() and head.isupper() else None
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,15 @@ def load_plover_actors(path: Path) -> list[GoldActor]:
             actors = record.get(role)
             if not isinstance(actors, list):
                 continue
-            out.extend(GoldActor(record.get("id", ""), a["actorText"].strip(), a["code"],
+            out.extend(GoldActor(record.get("id", ""), a["actorText"].strip(), _code(a["code"]),
                                  a.get("sector") or None, record.get("text"), day)
                        for a in actors if isinstance(a, dict) and a.get("actorText"))  # fmt: skip
     return out
+
+
+def _code(code: str) -> str:
+    """The gold code with a legacy country code mapped to ISO ("JAP" -> "JPN")."""
+    return LEGACY_COUNTRIES.get(code[:3], code[:3]) + code[3:]
 
 
 def _day(value: object) -> date | None:
@@ -142,7 +148,7 @@ def find_text(sentence: str, text: str) -> tuple[int, int] | None:
 
 
 def _find_word(sentence: str, part: str, pos: int) -> tuple[int, int] | None:
-    pattern = r"(?<!\w)" + re.escape(part) + r"(?!\w)"
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in part.split()) + r"(?!\w)"
     for flags in (0, re.IGNORECASE):
         m = re.compile(pattern, flags).search(sentence, pos)
         if m:

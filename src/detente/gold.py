@@ -78,10 +78,20 @@ class GoldSentence:
         return None
 
 
+# Country codes of the KEDS/TABARI era that older CAMEO-coded data (the PLOVER gold records, the
+# PETRARCH validation dictionaries, Phoenix) still uses, with their ISO 3166 alpha-3 equivalents.
+LEGACY_COUNTRIES = MappingProxyType({
+    "JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "TMP": "TLS", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD",
+})  # fmt: skip
+# Sector codes of the same era: civilians (CIV) and journalists (JRN) are CAMEO's CVL and MED.
+LEGACY_SECTORS = MappingProxyType({"CIV": "CVL", "JRN": "MED"})
+
+
 def country_code(code: object) -> str | None:
-    """Country-level part of a gold actor code: its first three letters (None for "---" etc.)."""
+    """Country-level part of a gold actor code: its first three letters (None for "---" etc.),
+    legacy codes mapped to ISO ("JAP" -> "JPN")."""
     head = str(code or "").strip()[:3].upper()
-    return head if re.fullmatch(r"[A-Z]{3}", head) else None
+    return LEGACY_COUNTRIES.get(head, head) if re.fullmatch(r"[A-Z]{3}", head) else None
 
 
 def _read(path: Path, what: str) -> str:
@@ -263,16 +273,17 @@ def petrarch_countries_tsv(actor_file: Path, *, bundled: bool = True) -> str:
     for names, codes in _dictionary_entries(_read(actor_file, "PETRARCH actor dictionary")):
         if len(codes) != 1 or not re.fullmatch(r"[A-Z]{3}", codes[0]) or codes[0] in blocked:
             continue
+        code = LEGACY_COUNTRIES.get(codes[0], codes[0])
         words = list(dict.fromkeys(w for w in (_petrarch_name(n) for n in names) if w))
         keys = {_alias_key(w) for w in words}
         if not words or keys & used:
             continue
         used |= keys
-        if codes[0] in rows:
-            row = rows[codes[0]]
+        if code in rows:
+            row = rows[code]
             row[2] = "|".join(a for a in (row[2], *words) if a)
         else:
-            rows[codes[0]] = [codes[0], words[0], "|".join(words[1:]), "", ""]
+            rows[code] = [code, words[0], "|".join(words[1:]), "", ""]
     lines = ["\t".join(COUNTRY_COLUMNS)] + ["\t".join(row) for row in rows.values()]
     return "\n".join(lines) + "\n"
 

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from detente.errors import InputError
+from detente.gold import LEGACY_COUNTRIES
 from detente.lexicons import SECTORS
 from detente.people import PEOPLE_COLUMNS
 
@@ -27,7 +28,6 @@ DATE_SPEC = re.compile(r"^(?:>(\d{6,8})|<(\d{6,8})|(\d{6,8})-(\d{6,8}))$")
 ORG_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 HEADER = "# Converted from a PETRARCH actor dictionary by `detente dict import-petrarch`.\n"
 # Legacy CAMEO country codes and the ISO 3166 code détente uses for them.
-LEGACY_COUNTRIES = {"TMP": "TLS", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD"}
 
 
 @dataclass

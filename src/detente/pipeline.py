@@ -43,6 +43,7 @@ def coder_version(config: Config) -> str:
     options += f"m{config.min_confidence:g}" if config.min_confidence else ""
     options += f"h{config.historical_days}{'p' if config.places else ''}"
     options += "" if config.future_as_intent else "a"
+    options += "s" if config.sentence_country else ""
     return f"{__version__}+{data_digest(files)}.{options}.{config.model}"
 
 
@@ -119,6 +120,7 @@ class Coder:
             ents[bisect_right(starts, ent.start) - 1].append(ent)
         for index, sent in enumerate(sents):
             found = find_mentions(sent, index, self.actors, published, ents[index])
-            resolver = ActorResolver.for_mentions(found, self.sectors, discourse, index)
+            resolver = ActorResolver.for_mentions(found, self.sectors, discourse, index,
+                                                  self.config.sentence_country)
             resolver.scan(sent)
             yield resolver

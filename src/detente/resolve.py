@@ -35,8 +35,56 @@ LOCATIVE_PREPS = ("in", "throughout", "across", "inside")
 NGO_SECTORS = frozenset({"NGO", "HRI"})
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "around", "across", "throughout"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+# Modifiers that make an office holder a former one: CAMEO codes former officials as elites (ELI).
+FORMER = frozenset({"former", "ousted", "deposed", "ex", "ex-", "exiled", "toppled", "overthrown"})
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP"})
+# Role nouns that take the sentence's only country when nothing nearer names one: people and
+# groups inside a state ("Judge X opened investigations against Chilean officials").
+# Troops and spies are often foreign, so they never take it.
+CONTEXT_SECTORS = LOCATED_SECTORS | {"GOV", "ELI", "MOS", "CHR", "REL"}
+# Participles through which a group is placed: "guerrillas operating in Macedonia".
+PLACING_VERBS = frozenset({"operate", "base", "live", "station", "fight", "active"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
+MEMBER_NOUNS = frozenset({"member", "members", "delegation", "representative"})
 
 Found = tuple[Actor | None, bool, str | None]  # actor, is a person, role lemma
+
+
+def sentence_country(mentions: list[ActorMention]) -> str | None:
+    """The country a sentence's state names, demonyms, capitals and places all belong to, or None
+    when they name none or several."""
+    countries = {m.actor.country for m in mentions
+                 if m.kind not in ("organisation", "person") and m.actor.country is not None}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _governor(token: Token) -> Token:
+    """The verb (or sentence root) whose argument ``token`` is, through prepositions and conjuncts."""
+    while token.dep_ in ("pobj", "prep", "conj", "appos", "compound", "agent") and token.head is not token:
+        token = token.head
+    return token.head if token.head is not token else token
+
+
+def _party(token: Token) -> Token | None:
+    """The verb ``token`` is a direct party of: its subject, object or non-locative prepositional
+    object ("criticised Iran", "talked with Iran"); None for a place ("killed in Beirut") or a
+    modifier of another noun ("demands from the Union of Angola")."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    if token.dep_ == "pobj":
+        prep, owner = token.head, token.head.head
+        if prep.lower_ in PLACE_PREPS or prep.dep_ not in ("prep", "agent"):
+            return None
+        if owner.pos_ in ("VERB", "AUX"):
+            return owner
+        # one noun down: "called for sanctions against Nigeria"
+        return owner.head if owner.dep_ in ARGUMENT_DEPS and owner.head.pos_ in ("VERB", "AUX") else None
+    return token.head if token.dep_ in ARGUMENT_DEPS else None
+
+
+def _former(token: Token) -> bool:
+    return any(c.lower_ in FORMER and c.dep_ in ("amod", "compound", "advmod") for c in token.children) or (
+        token.i > 0 and token.doc[token.i - 1].lower_ in FORMER)
 
 
 def _plural(token: Token) -> bool:
@@ -58,12 +106,16 @@ class ActorResolver:
     discourse: Discourse = field(default_factory=Discourse)
     sentence: int = 0
     memo: dict[int, Actor | None] = field(default_factory=dict)
+    # the one country the sentence names, given to role nouns with no country of their own
+    context_country: str | None = None
 
     @classmethod
     def for_mentions(cls, mentions: list[ActorMention], sectors: SectorLexicon,
-                     discourse: Discourse | None = None, sentence: int = 0) -> ActorResolver:  # fmt: skip
+                     discourse: Discourse | None = None, sentence: int = 0,
+                     context: bool = False) -> ActorResolver:  # fmt: skip
         by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
-        return cls(by_token, sectors, discourse or Discourse(), sentence)
+        country = sentence_country(mentions) if context else None
+        return cls(by_token, sectors, discourse or Discourse(), sentence, context_country=country)
 
     def scan(self, sent: SpacySpan) -> None:
         """Resolve every noun and pronoun in reading order (fills the discourse memory)."""
@@ -108,7 +160,7 @@ class ActorResolver:
         """Sector of a role noun, trying two-word names ("foreign ministry") first."""
         lemma = token.lemma_.lower()
         for child in token.lefts:
-            if child.dep_ in ("compound", "amod"):
+            if child.dep_ in ("compound", "amod") and child.i not in self.mentions:
                 sector = self.sectors.sectors.get(f"{child.lemma_.lower()} {lemma}")
                 if sector:
                     return sector
@@ -127,6 +179,15 @@ class ActorResolver:
                 mention = self.mentions[child.i]
                 if mention.kind != "person" and (mention.actor.country or mention.actor.organisation):
                     return mention.actor
+                if mention.kind == "ethnic" and depth < 2:  # "Turkish Kurd refugees"
+                    found = self.country_near(child, depth + 1)
+                    if found is not None:
+                        return found
+            if child.dep_ == "amod" and child.lower_ == "led":  # "Vietnamese-led forces"
+                leader = next((self.mentions[c.i].actor for c in child.children
+                               if c.i in self.mentions and c.i < child.i), None)  # fmt: skip
+                if leader is not None and leader.country:
+                    return leader
             if child.dep_ == "poss" and child.i not in self.mentions:
                 owner = self.resolve(child)
                 if owner is not None and (owner.country or owner.organisation):
@@ -140,11 +201,12 @@ class ActorResolver:
                     owner = self.resolve(obj)  # "doctors from two American aid groups"
                     if owner is not None and owner.country is not None:
                         return Actor(owner.text, owner.country, None)
-        if token.dep_ in ("compound", "amod"):  # flat noun phrase: "Israeli army bulldozers"
-            for sibling in token.head.children:
+        word = token.head if token.dep_ == "npadvmod" and token.head.dep_ == "amod" else token
+        if word.dep_ in ("compound", "amod"):  # flat noun phrase: "Israeli army bulldozers"
+            for sibling in word.head.children:
                 sib = self.mentions.get(sibling.i)
-                if sibling.i < token.i and sibling.dep_ in MODIFIER_DEPS and sib is not None \
-                        and sib.kind != "person":
+                if sibling.i < word.i and sibling.dep_ in MODIFIER_DEPS and sib is not None \
+                        and sib.kind != "person" and (sib.actor.country or sib.actor.organisation):
                     return sib.actor
         return None
 
@@ -155,14 +217,19 @@ class ActorResolver:
                 return [self.mentions[c.i].actor for c in child.conjuncts if c.i in self.mentions]
         return []
 
-    def _located_in(self, token: Token) -> Actor | None:
-        """The country of "in <country>" after a non-state role noun ("opposition in Nepal")."""
+    def _located_in(self, token: Token, preps: tuple[str, ...] = LOCATIVE_PREPS) -> Actor | None:
+        """The country of "in <country>" after a non-state role noun ("opposition in Nepal"), also
+        through a participle that places it ("guerrillas operating in Macedonia")."""
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
                     mention = self.mentions.get(obj.i)
                     if obj.dep_ == "pobj" and mention is not None and mention.actor.country:
                         return Actor(mention.actor.text, mention.actor.country, None)
+            if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in PLACING_VERBS:
+                found = self._located_in(child, preps)
+                if found is not None:
+                    return found
         return None
 
     def _text(self, token: Token) -> str:
@@ -189,6 +256,8 @@ class ActorResolver:
     def _from_mention(self, token: Token, mention: ActorMention) -> Actor:
         if mention.kind == "capital" and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
             return replace(mention.actor, sector=None)  # "arrived in Amman": the place, not the government
+        if mention.kind == "place":  # a town or city stands for its people (CAMEO)
+            return replace(mention.actor, sector="CVL")
         ethnic = mention.kind == "ethnic" or (mention.kind == "demonym" and self._says_ethnic(token))
         if mention.kind != "demonym" and not ethnic:
             return mention.actor
@@ -196,12 +265,22 @@ class ActorResolver:
         if ethnic:  # an ethnic group is coded by the country it lives in
             where = self.country_near(token) or self._located_in(token) or self._other_country(actor)
             actor = replace(actor, country=where.country) if where is not None else actor
+        elif _plural(token) and token.dep_ not in ("amod", "compound"):  # "Albanians of Serbia"
+            where = self._located_in(token, ("of", *LOCATIVE_PREPS))
+            actor = replace(actor, country=where.country) if where is not None else actor
         role = self.sector_of(token)
         if role:
             return replace(actor, sector=role)
         if (_plural(token) or ethnic) and token.dep_ not in ("amod", "compound"):
             return replace(actor, sector="CVL")  # "Armenians", "Palestinians", "ethnic Albanians"
         return actor
+
+    def _ethnic_countries(self, token: Token) -> set[str | None]:
+        """Countries of modifiers that name a people, not the state they live in ("ethnic Albanian
+        guerrillas"): a place named for the group ("operating in Macedonia") overrides them."""
+        return {self.mentions[c.i].actor.country for c in token.children
+                if c.dep_ in ("amod", "compound") and c.i in self.mentions
+                and (self.mentions[c.i].kind == "ethnic" or self._says_ethnic(c))}
 
     def _says_ethnic(self, token: Token) -> bool:
         return any(c.lower_ == "ethnic" for c in token.children) or (
@@ -242,7 +321,7 @@ class ActorResolver:
                 self.discourse.introduce(name, known)
             return known, True, None
         near = self.country_near(role_tok) or self.country_near(token)
-        sector = self.sector_of(role_tok)
+        sector = self._office(role_tok, self.sector_of(role_tok)) if not _former(token) else "ELI"
         text = token.doc[min(role_tok.left_edge.i, token.left_edge.i) : token.i + 1].text
         if near is not None and near.organisation is not None:
             actor = Actor(text, None, sector, near.organisation)
@@ -250,17 +329,52 @@ class ActorResolver:
             country = near.country if near is not None else known.country if known else None
             actor = Actor(text, country, sector)
         else:
-            actor = Actor(text, None, sector)
+            actor = Actor(text, self._context(token, sector), sector)
         if actor.country is not None or actor.organisation is not None:
             self.discourse.introduce(name, actor)
         return actor, True, role_tok.lemma_.lower()
 
+    def _office(self, token: Token, sector: str | None) -> str | None:
+        """ELI for a former office holder ("former president", "ousted prime minister")."""
+        return "ELI" if sector in OFFICE_SECTORS and _former(token) else sector
+
+    def _context(self, token: Token, sector: str | None) -> str | None:
+        """The sentence's only country, for a role noun of a sector that belongs to one, unless
+        that country is the other party of the role's own clause ("the minister criticised Iran")."""
+        if self.context_country is None or sector not in CONTEXT_SECTORS:
+            return None
+        verb = _governor(token)
+        inside = range(token.left_edge.i, token.right_edge.i + 1)
+        for i, mention in self.mentions.items():
+            head = token.doc[i]
+            same = mention.actor.country == self.context_country and i not in inside
+            party = _party(head) if same else None
+            if party is not None and party.i == verb.i:
+                return None
+        return self.context_country
+
+    def _member_of(self, token: Token) -> Actor | None:
+        """ "a member of the Syrian parliament": the body the member belongs to."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                body = next((self.resolve(o) for o in child.children if o.dep_ == "pobj"), None)
+                if body is not None and (body.country or body.organisation):
+                    return replace(body, text=self._text(token) + " of " + body.text)
+        return None
+
     def _from_role(self, token: Token) -> Found:
         lemma = token.lemma_.lower()
-        sector = self.sector_of(token)
+        if token.lower_ in MEMBER_NOUNS or lemma in MEMBER_NOUNS:
+            member = self._member_of(token)
+            if member is not None:
+                return member, False, None
+        sector = self._office(token, self.sector_of(token))
         near = self.country_near(token)
-        if near is None and sector in LOCATED_SECTORS:
-            near = self._located_in(token)
+        ethnic = self._ethnic_countries(token)
+        if (near is None or near.country in ethnic) and sector in LOCATED_SECTORS:
+            near = self._located_in(token) or near
+        if ethnic and sector in ("GOV", "PTY"):
+            sector = "ELI"  # "Yoruba leaders": a people's leaders are elites, not a government
         if near is None:
             if lemma in STATE_NOUNS and _definite(token):
                 return self.discourse.state(self.sentence, token.i), False, None
@@ -273,7 +387,9 @@ class ActorResolver:
             if sector in NGO_SECTORS:  # an unnamed NGO is coded as an NGO (CAMEO convention)
                 ngo = Actor(self._text(token), None, None if sector == "NGO" else sector, "NGO")
                 return ngo, False, lemma
-            return Actor(self._text(token), None, sector), False, lemma
-        if near.organisation is not None:  # "UN peacekeepers" act for the UN
-            return replace(near, text=self._text(token), sector=sector or near.sector), False, lemma
+            return Actor(self._text(token), self._context(token, sector), sector), False, lemma
+        if near.organisation is not None:  # "UN peacekeepers" act for the UN, its officials are the UN
+            own = near.sector if sector is None or (sector == "GOV" and near.organisation[:3] == "IGO") \
+                else sector
+            return replace(near, text=self._text(token), sector=own), False, lemma
         return Actor(self._text(token), near.country, sector), False, lemma
