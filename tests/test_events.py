@@ -19,7 +19,7 @@ CASES = [
     ("Azerbaijan sent Tehran $5 million of coronavirus aid.", [("AZE", "070", "IRNGOV")]),
     ("Azerbaijan's deputy foreign minister spoke by telephone with the Iranian ambassador.",
      [("AZEGOV", "040", "IRNGOV")]),
-    ("The police arrested Iranian protesters.", [("COP", "173", "IRNCVL")]),
+    ("The police arrested Iranian protesters.", [("IRNCOP", "173", "IRNCVL")]),  # the only country
     ("NATO criticized Russia.", [("IGONAT", "111", "RUS")]),
     ("The European Union urged Serbia to resume talks.", [("IGOEUR", "020", "SRB"),
                                                           ("SRB", "046", None)]),

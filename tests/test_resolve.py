@@ -136,3 +136,9 @@ def test_resolve_sentence_country_can_be_turned_off(coder):
     sentence = "Finance Minister Jan Kowalczyk said Poland would cut spending."
     assert _code(plain, sentence, "Jan Kowalczyk") == "GOV"
     assert plain.version != coder.version
+
+
+def test_resolve_officials_do_not_take_the_country_of_the_other_party(coder):
+    # a state official's counterpart is usually foreign; police act at home
+    assert _code(coder, "The foreign minister criticised Iranian officials.", "foreign minister") == "GOV"
+    assert _code(coder, "The police arrested Iranian protesters.", "police") == "IRNCOP"

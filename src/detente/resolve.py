@@ -41,6 +41,8 @@ OFFICE_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP"})
 # Role nouns that take the sentence's only country when nothing nearer names one: people and
 # groups inside a state ("Judge X opened investigations against Chilean officials").
 # Troops and spies are often foreign, so they never take it.
+STATE_SECTORS = frozenset({"GOV", "ELI"})
+STATE_KINDS = frozenset({"name", "capital", "demonym"})
 CONTEXT_SECTORS = LOCATED_SECTORS | {"GOV", "ELI", "MOS", "CHR", "REL"}
 # Participles through which a group is placed: "guerrillas operating in Macedonia".
 PLACING_VERBS = frozenset({"operate", "base", "live", "station", "fight", "active"})
@@ -63,6 +65,15 @@ def _governor(token: Token) -> Token:
     while token.dep_ in ("pobj", "prep", "conj", "appos", "compound", "agent") and token.head is not token:
         token = token.head
     return token.head if token.head is not token else token
+
+
+def _ancestors(token: Token, up: bool) -> list[Token]:
+    """``token`` and, with ``up``, the heads of the noun phrase it modifies ("Iranian" in "Iranian
+    officials", "Montenegro" in "the Montenegro Assembly")."""
+    out = [token]
+    while up and out[-1].dep_ in ("compound", "amod", "poss", "nmod") and len(out) < 4:
+        out.append(out[-1].head)
+    return out
 
 
 def _party(token: Token) -> Token | None:
@@ -346,12 +357,22 @@ class ActorResolver:
         verb = _governor(token)
         inside = range(token.left_edge.i, token.right_edge.i + 1)
         for i, mention in self.mentions.items():
-            head = token.doc[i]
-            same = mention.actor.country == self.context_country and i not in inside
-            party = _party(head) if same else None
-            if party is not None and party.i == verb.i:
-                return None
+            if mention.actor.country != self.context_country or i in inside:
+                continue
+            # a state's officials deal with other states: a country modifying the other party
+            # ("criticised Iranian officials") rules it out too; police, courts and groups act at home
+            for head in _ancestors(token.doc[i], sector in STATE_SECTORS):
+                party = _party(head)
+                if party is not None and party.i == verb.i and self._state_party(mention, head, i):
+                    return None
         return self.context_country
+
+    def _state_party(self, mention: ActorMention, head: Token, i: int) -> bool:
+        """Whether the party ``head`` of a clause, named by or modified by ``mention``, is a state
+        rather than a group or body at home ("demands from UNITA", "the Montenegro Assembly")."""
+        if head.i == i or head.i in self.mentions and self.mentions[head.i] is mention:
+            return mention.kind not in ("group", "organisation")
+        return mention.kind in STATE_KINDS and self.sector_of(head) in (None, "GOV", "MIL", "SPY")
 
     def _member_of(self, token: Token) -> Actor | None:
         """ "a member of the Syrian parliament": the body the member belongs to."""
