@@ -59,8 +59,14 @@ def test_events_object_control_subject(coder):
 
 
 def test_events_several_events_per_sentence(coder):
-    coded = coder.code_text("Iran, which attacked Iraq, denied it.")
+    coded = coder.code_text("Iran attacked Iraq and denied it.")
     assert {e.cameo_root for e in coded.events} == {"19", "01"}
+
+
+def test_events_relative_clause_act_is_background(coder):
+    # the attack in the relative clause is background to the denial the sentence reports
+    coded = coder.code_text("Iran, which attacked Iraq, denied it.")
+    assert {e.cameo_root for e in coded.events} == {"01"}
 
 
 def test_events_fields_are_complete(coder):

@@ -14,8 +14,9 @@ def _only(coder, text, cameo_root):
     ("Iran would never attack Azerbaijan.", "19", {"negated", "hypothetical"}),
     ("Azerbaijan could attack Iran if talks fail.", "19", {"hypothetical"}),
     ("If Iran attacks Azerbaijan, Turkey will respond.", "19", {"hypothetical"}),
-    ("Russia will attack Ukraine.", "19", {"future"}),
-    ("Iran plans to expel Azerbaijani diplomats next week.", "16", {"future"}),
+    # a conflictual act announced for the future is a threat (13) made now, not a future act
+    ("Russia will attack Ukraine.", "13", set()),
+    ("Iran plans to expel Azerbaijani diplomats next week.", "13", set()),
     # a cooperative act announced for the future is an intent (03) expressed now, not a future act
     ("Germany will send humanitarian aid to Syria.", "03", set()),
     ("Iran plans to meet Azerbaijan next week.", "03", set()),
@@ -42,3 +43,16 @@ def test_modality_attribution(coder, text, who):
 
 def test_modality_plain_event_is_unattributed(coder):
     assert _only(coder, "Israel struck Syria.", "19").attributed_to is None
+
+
+def test_modality_ready_adjective_announces_intent(coder):
+    # "is willing to send" announces the act: an intent to give aid (03), made now
+    [event] = coder.code_text("Norway is willing to send aid to Sudan.").events
+    target = event.target.code if event.target else None
+    assert (event.cameo_root, event.source.code, target) == ("03", "NOR", "SDN")
+    assert not event.modality.future
+
+
+def test_modality_demanded_clause_is_hypothetical(coder):
+    m = _only(coder, "Egypt demanded that Israel release the prisoners.", "08")
+    assert m.hypothetical

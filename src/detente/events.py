@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from types import MappingProxyType
@@ -11,6 +12,7 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from detente.demands import DEMAND, obligation_clause, obliged
 from detente.gazetteer import Gazetteer
 from detente.lexicons import VerbEntry, VerbLexicon
 from detente.modality import modality_of
@@ -18,6 +20,9 @@ from detente.model import Actor, Event, Modality, Span
 from detente.ontology import Ontology
 from detente.places import context_countries, event_location
 from detente.resolve import ActorResolver
+from detente.salience import main_events
+from detente.targets import deeper_heads, own_thing, place_heads
+from detente.threats import ULTIMATUM, threat_code, ultimatum
 from detente.timex import event_date
 
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over")
@@ -26,6 +31,8 @@ PARTICLES = frozenset({"up", "down", "off", "out", "back", "over", "away", "in",
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Cooperative roots where "A and B <verb>" with no object means A<->B (e.g. "Iran and Iraq met").
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+# Roots whose acts are never aimed at the place where they happen ("met in Geneva", "said in Paris").
+PLACE_LESS_ROOTS = frozenset({"01", "02", "04"})
 # Idioms that look like events but are not (lemma sequences), and sports results.
 IDIOMS = (("stab", "in", "the", "back"), ("kill", "two", "bird"), ("bury", "the", "hatchet"),
           ("cross", "swords"), ("pull", "the", "trigger", "on"), ("declare", "war", "on", "poverty"),
@@ -43,6 +50,7 @@ CLOSING = MappingProxyType({")": "(", "]": "["})
 Resolved = list[tuple[Actor, Token]]  # actors with the head token each was resolved from
 # sources, targets, tokens used as evidence, and the head of a target that names no actor
 Arguments = tuple[Resolved, Resolved, list[Token], Token | None]
+ArgumentFinder = Callable[[Token, VerbEntry, ActorResolver], Arguments]
 
 
 @dataclass(frozen=True)
@@ -111,6 +119,9 @@ def _subject_token(token: Token) -> tuple[Token | None, bool]:
             return head, head.dep_ == "nsubjpass" and node is token
         if node.dep_ == "relcl":
             return node.head, False
+        if node.dep_ == "acomp" and node.head is not node:  # "Norway is willing to send": the copula's
+            node = node.head
+            continue
         if node.dep_ not in ("conj", "xcomp", "advcl") or node.head is node:
             break
         infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in node.children)
@@ -169,6 +180,33 @@ def _target_span(target: tuple[Actor, Token] | None, loose: Token | None, trigge
     return argument_span(head, trigger, sent) if head is not None else None
 
 
+def _place_after_prep(head: Token, resolver: ActorResolver) -> bool:
+    mention = resolver.mentions.get(head.i)
+    return head.dep_ == "pobj" and mention is not None and mention.kind == "place"
+
+
+def _deeper_target(token: Token, resolver: ActorResolver, sources: Resolved) -> tuple[Resolved, Token | None]:
+    """The actors of the first deeper target candidate (:func:`detente.targets.deeper_heads`) that
+    names an actor other than the sources, and its head."""
+    own = {a.code for a, _ in sources}
+    for head in deeper_heads(token):
+        if _place_after_prep(head, resolver):
+            continue
+        found = [(a, h) for a, h in resolver.resolve_heads(head) if a.code not in own]
+        if found:
+            return found, head
+    return [], None
+
+
+def _place_target(token: Token, resolver: ActorResolver) -> tuple[Resolved, Token | None]:
+    """The place where the act is done, as a last-resort target (:func:`detente.targets.place_heads`)."""
+    for head in place_heads(token):
+        found = resolver.resolve_heads(head)
+        if found:
+            return found, head
+    return [], None
+
+
 def _controller(head: Token) -> Token | None:
     """Object control: in "called on Turkey to withdraw", Turkey is the subject of withdraw."""
     objs = _children(head, "dobj") + _prep_objects(head, ("on", "upon"))
@@ -199,14 +237,17 @@ class EventCoder:
                 entry = None if token.head.i in by_trigger else match_noun(token, self.nouns)
             else:
                 entry = match_entry(token, self.lexicon)
+            arguments = _noun_arguments if noun else self._arguments
+            if (entry is None or entry.code[:2] == "01") and obligation_clause(token) is not None:
+                entry, arguments = VerbEntry(token.lemma_.lower(), DEMAND), _obligation_arguments
             if entry is None:
                 continue
-            found = self._events_for(token, entry, sent, index, resolver, ctx, noun)
+            found = self._events_for(token, entry, sent, index, resolver, ctx, arguments)
             if found:
                 by_trigger[token.i] = found
         events: list[Event] = []
         seen: set[tuple[str | None, str | None, str]] = set()
-        for event in fold_complements(by_trigger, sent.doc, self.ontology):
+        for event in fold_complements(main_events(by_trigger, sent.doc), sent.doc, self.ontology):
             key = (event.source.code, event.target.code if event.target else None, event.cameo)
             if key not in seen:
                 seen.add(key)
@@ -228,13 +269,18 @@ class EventCoder:
             sources = resolver.resolve_heads(subj) if subj is not None else []
             targets = []
             for head in target_heads:
-                mention = resolver.mentions.get(head.i)
-                if head.dep_ == "pobj" and mention is not None and mention.kind == "place":
+                if _place_after_prep(head, resolver) or own_thing(head):
                     continue  # "returned to Geneva": a city after a preposition is where, not whom
                 targets = resolver.resolve_heads(head)
                 if targets:
                     used.append(head)
                     break
+            if not targets:
+                targets, deeper = _deeper_target(token, resolver, sources)
+                used += [deeper] if deeper is not None else []
+            if not targets and entry.code[:2] not in PLACE_LESS_ROOTS:
+                targets, deeper = _place_target(token, resolver)
+                used += [deeper] if deeper is not None else []
         candidates = [subj] if passive and subj is not None else target_heads
         loose = None if targets else _loose_target(candidates, token, entry, resolver)
         return sources, targets, used, loose
@@ -256,8 +302,7 @@ class EventCoder:
 
     def _events_for(self, token: Token, entry: VerbEntry, sent: SpacySpan, index: int,
                     resolver: ActorResolver, ctx: ArticleContext,
-                    noun: bool = False) -> list[Event]:  # fmt: skip
-        arguments = _noun_arguments if noun else self._arguments
+                    arguments: ArgumentFinder) -> list[Event]:  # fmt: skip
         sources, targets, used, loose = arguments(token, entry, resolver)
         if not sources:
             return []
@@ -278,7 +323,7 @@ class EventCoder:
         target = target_head[0] if target_head is not None else None
         cameo, modality = entry.code, modality_of(token)
         if self.future_as_intent:
-            cameo, modality = announced(cameo, modality)
+            cameo, modality = announced(cameo, modality, token.pos_ != "NOUN", ultimatum(token))
         code = self.ontology[cameo]
         doc = token.doc
         idx = [token.i] + [u.i for u in used]
@@ -347,6 +392,22 @@ def _noun_arguments(token: Token, entry: VerbEntry,
             loose = None if targets else _loose_target(heads, token, entry, resolver)
             return sources, targets, [head] + ([target_head] if target_head is not None else []), loose
     return [], [], [], None
+
+
+def _obligation_arguments(token: Token, entry: VerbEntry,
+                          resolver: ActorResolver) -> Arguments:  # fmt: skip
+    """Source: the subject of the verb of saying; target: who "must" act (see
+    :mod:`detente.demands`). Without a target there is no demand."""
+    clause = obligation_clause(token)
+    subj, passive = _subject_token(token)
+    if clause is None or subj is None or passive:
+        return [], [], [], None
+    heads = obliged(clause)
+    targets = [t for h in heads for t in resolver.resolve_heads(h)]
+    sources = resolver.resolve_heads(subj)
+    if not targets or not sources:
+        return [], [], [], None
+    return sources, targets, [subj, *heads], None
 
 
 def figurative_tokens(sent: SpacySpan) -> set[int]:
@@ -423,13 +484,18 @@ def _intent_code(outer_code: str, inner_code: str) -> str | None:
     return INTENT_CODES.get(inner_code[:3]) or INTENT_CODES.get(inner_code[:2])
 
 
-def announced(code: str, modality: Modality) -> tuple[str, Modality]:
+def announced(code: str, modality: Modality, threats: bool = False,
+              condition: bool = False) -> tuple[str, Modality]:  # fmt: skip
     """A cooperative act announced for the future ("Finland will give Tanzania a grant") is, in
-    CAMEO, an expression of intent (0331) made now; negated or hypothetical acts stay as they are."""
+    CAMEO, an expression of intent (0331) made now; with ``threats``, a conflictual one ("NATO will
+    tighten the blockade") is a threat (1381) made now, and any act announced on a ``condition``
+    ("unless ...") an ultimatum (139). Negated or hypothetical acts stay as they are."""
     if not modality.future or modality.negated or modality.hypothetical:
         return code, modality
-    intent = _intent_code("030", code)
-    return (intent, replace(modality, future=False)) if intent is not None else (code, modality)
+    if threats and condition:  # "will withdraw its force unless Chad holds elections"
+        return ULTIMATUM, replace(modality, future=False)
+    now = _intent_code("030", code) or (threat_code(code) if threats else None)
+    return (now, replace(modality, future=False)) if now is not None else (code, modality)
 
 
 def _folded_code(outer_root: str, inner_root: str, outer_code: str) -> str:

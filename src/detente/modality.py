@@ -13,7 +13,12 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 FUTURE_HEADS = frozenset({
     "plan", "intend", "agree", "decide", "pledge", "promise", "vow", "prepare", "aim", "expect",
     "schedule", "set", "go", "resolve", "offer",
+    # predicative adjectives: "Norway is willing to send troops", "it is prepared to impose ..."
+    "ready", "willing", "prepared", "determined", "poised", "eager",
 })  # fmt: skip
+# Heads whose that-clause is what is asked for, not done: "demanded that the US cancel the sale".
+DEMAND_HEADS = frozenset({"demand", "urge", "ask", "insist", "request", "propose", "suggest",
+                          "recommend", "order", "require", "press", "push", "appeal", "call"})
 # Heads whose complement did not happen (as reported): "Iran denied supplying fuel".
 DENIAL_HEADS = frozenset({"deny", "refute", "dismiss", "reject", "refuse", "decline", "fail"})
 REPORTING_VERBS = frozenset({
@@ -102,6 +107,8 @@ def modality_of(token: Token) -> Modality:
         infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
         if head_lemma in DENIAL_HEADS:
             negated = True
+        elif token.dep_ == "ccomp" and head_lemma in DEMAND_HEADS:
+            hypothetical = True
         elif infinitive and head_lemma in FUTURE_HEADS:
             future = True
         elif infinitive and head_lemma in ASPECTUAL_HEADS:

@@ -1,0 +1,119 @@
+"""Deeper target search for an event trigger whose own objects name no actor.
+
+CAMEO and PLOVER code the recipient of an act even when the sentence names it only inside the
+trigger's object or complement: "rejected *Saddam Hussein's* proposal", "rejected calls *by Kofi
+Annan*", "demanded that *the US* cancel the sale", "threatened to cut off electricity *to
+Nakhichevan*", "agreed to provide aid *for Romania*". The helpers here list such candidate heads in
+order of preference; :mod:`detente.events` resolves them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Prepositions of an object noun whose object owns it or is what it is about: "calls *by* X",
+# "demands *from* X", "the removal *of* X", "a meeting *between* X and Y".
+OWNER_PREPS = ("by", "from", "of", "between")
+# Prepositions whose object, inside a complement clause, is whom the act is aimed at.
+COMPLEMENT_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over",
+                    "for", "from", "between")
+# Complement clauses searched: infinitives ("threatened to cut"), that-clauses ("demanded that X
+# stop") and purpose clauses ("staged a strike to demand reforms from X").
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
+OBJECT_DEPS = ("dobj", "dative", "iobj")
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [obj for p in token.children if p.dep_ in ("prep", "dative") and p.lower_ in preps
+            for obj in p.children if obj.dep_ == "pobj"]  # fmt: skip
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
+
+
+def owner_heads(noun: Token) -> list[Token]:
+    """Who an object noun belongs to: its possessor ("Saddam Hussein's *proposal*"), or the object
+    of "by", "from" or "of" ("calls *by* Kofi Annan", "the removal *of* President X")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return _children(noun, "poss") + _prep_objects(noun, OWNER_PREPS)
+
+
+def own_thing(head: Token) -> bool:
+    """An object that is the subject's own: a reflexive or possessive pronoun ("withdrew *its
+    troops*", "completed *their* withdrawal"); it names no recipient."""
+    if head.tag_ == "PRP" and head.lower_.endswith(("self", "selves")):
+        return True
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
+
+
+def object_heads(token: Token) -> list[Token]:
+    """The owners of the trigger's direct objects (see :func:`owner_heads`)."""
+    return [o for obj in _children(token, *OBJECT_DEPS) for o in owner_heads(obj)]
+
+
+def clause_heads(token: Token, depth: int = 2) -> list[Token]:
+    """Candidate targets inside the clauses a trigger governs, nearest first: the subject of a
+    that-clause with a subject of its own, the objects and prepositional objects of the clause
+    verb and of its objects, then (``depth`` deep) the clauses it governs in turn."""
+    out: list[Token] = []
+    for clause in token.children:
+        if clause.dep_ not in CLAUSE_DEPS or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if clause.dep_ == "advcl" and not _infinitive(clause):
+            continue
+        if clause.dep_ == "ccomp":
+            out += _children(clause, "nsubj")
+        objects = _children(clause, *OBJECT_DEPS)
+        out += objects + _prep_objects(clause, COMPLEMENT_PREPS)
+        out += [o for obj in objects for o in _prep_objects(obj, COMPLEMENT_PREPS) + owner_heads(obj)]
+        if depth > 1:
+            out += clause_heads(clause, depth - 1)
+    return out
+
+
+def phrase_heads(token: Token) -> list[Token]:
+    """What a noun in a prepositional phrase of the trigger is about: "began a hunger strike *in
+    protest against* the violations", "staged a rally *in support of* the opposition"."""
+    nouns = [o for p in token.children if p.dep_ == "prep" for o in p.children
+             if o.dep_ == "pobj" and o.pos_ == "NOUN"]  # fmt: skip
+    nouns += [o for obj in _children(token, *OBJECT_DEPS) for p in obj.children if p.dep_ == "prep"
+              for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]  # fmt: skip
+    return [o for n in nouns for o in _prep_objects(n, COMPLEMENT_PREPS)]
+
+
+def deeper_heads(token: Token) -> list[Token]:
+    """Every deeper candidate of a trigger, owners of its objects first, then those named in its
+    clauses, what it leaves ("withdrew its troops *from* Lebanon") and what its phrases are about;
+    last, the owners of all of these ("the violations *by the army*"). No repeats."""
+    seen: dict[int, Token] = {}
+    first = object_heads(token) + clause_heads(token) + _prep_objects(token, ("from",)) + phrase_heads(token)
+    for head in first + [o for h in first for o in owner_heads(h)]:
+        if head.i != token.i and not own_thing(head):
+            seen.setdefault(head.i, head)
+    return list(seen.values())
+
+
+# Prepositions of where an act is done: "imposed a curfew *in* Cizre", "fired shells *at* targets".
+PLACE_PREPS = ("in", "into", "at", "inside", "throughout", "across")
+
+
+def place_heads(token: Token) -> list[Token]:
+    """Where an act is done, as a last-resort target (PLOVER codes "imposed a curfew in Cizre" or
+    "exploded bombs in Kabul" as aimed at the place): the objects of a place preposition on the
+    trigger, on its direct objects and on the verbs of its complement clauses, then the places
+    those name in turn ("at a jail *in* northern Israel", "in the town *of* Cizre")."""
+    carriers = [token, *_children(token, *OBJECT_DEPS)]
+    for clause in token.children:
+        if clause.dep_ in ("xcomp", "ccomp") and clause.pos_ in ("VERB", "AUX"):
+            carriers += [clause, *_children(clause, *OBJECT_DEPS)]
+    heads = [o for c in carriers for o in _prep_objects(c, PLACE_PREPS)]
+    # "contributed troops to a force *in* Liberia": a place inside the object's target phrase
+    heads += [o for c in carriers for h in _prep_objects(c, ("to", "into"))
+              for o in _prep_objects(h, PLACE_PREPS)]  # fmt: skip
+    return heads + [o for h in heads for o in _prep_objects(h, ("in", "of"))]

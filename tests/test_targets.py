@@ -1,0 +1,58 @@
+"""Deeper target search (detente.targets): the recipient named inside the trigger's object or
+complement, and the place of the act as a last resort."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(coder, text):
+    events = coder.code_text(text).events
+    return [(e.cameo, e.source.code, e.target.code if e.target else None) for e in events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey rejected Armenia's proposal for talks.", ("120", "TUR", "ARM")),  # possessor of the object
+    ("Turkey rejected calls by Armenia for talks.", ("120", "TUR", "ARM")),  # "by" agent of the object
+])  # fmt: skip
+def test_targets_owner_of_object_is_target(coder, text, expected):
+    assert expected in _events(coder, text)
+
+
+def test_targets_found_inside_infinitive_clause(coder):
+    [(code, source, target)] = _events(coder, "Iran threatened to cut off gas supplies to Armenia.")
+    assert (code[:2], source, target) == ("13", "IRN", "ARM")
+
+
+def test_targets_subject_of_demanded_clause_is_target(coder):
+    assert ("100", "EGY", "ISR") in _events(coder, "Egypt demanded that Israel release the prisoners.")
+
+
+def test_targets_own_troops_are_not_target(coder):
+    [(_, source, target)] = _events(coder, "Russia withdrew its troops from Georgia.")
+    assert (source, target) == ("RUS", "GEO")
+
+
+def test_targets_phrase_about_gives_target(coder):
+    text = "Somali students staged a hunger strike in protest against the arrests by Kenyan police."
+    events = _events(coder, text)
+    assert ("143", "SOMEDU", "KENCOP") in events
+
+
+def test_targets_place_of_act_as_last_resort(coder):
+    [event] = coder.code_text("Kenyan police imposed a curfew in Mombasa.").events
+    assert event.target is not None and event.target.country == "KEN"
+    assert event.target_span is not None and event.target_span.text == "Mombasa"
+
+
+def test_targets_meeting_place_is_no_target(coder):
+    [(code, _, target)] = _events(coder, "Iranian officials met in Geneva.")
+    assert (code, target) == ("040", None)
+
+
+def test_targets_deeper_heads_order(coder):
+    from detente.targets import deeper_heads
+
+    doc = coder.nlp("Turkey rejected Armenia's proposal to send troops to Syria.")
+    trigger = next(t for t in doc if t.lemma_ == "reject")
+    assert [t.text for t in deeper_heads(trigger)][:1] == ["Armenia"]
