@@ -75,3 +75,19 @@ def test_evaluate_find_text_ignores_spacing_differences():
     sentence = "The Homeland Union (Conservatives) began collecting signatures."
     assert find_text(sentence, "Homeland Union  (Conservatives)") == (4, 34)
     assert find_text(sentence, "Homeland Party") is None
+
+
+def test_evaluate_petrarch_config_brings_the_validation_dictionary(shared, tmp_path):
+    from datetime import date
+
+    from detente.config import Config
+    from detente.evaluate import petrarch_config
+    from detente.pipeline import Coder
+
+    base = shared / "gold" / "petrarch-validation" / "universal" / "validate-dictionaries"
+    config = petrarch_config(Config(), base, tmp_path)
+    assert not config.bundled_people and not config.future_as_intent
+    coder = Coder(config)
+    coded = coder.code_text("Smeagol praised Arnor.", published=date(1994, 1, 1))
+    assert [(e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in coded.events] == [("HOB", "ARN")]  # a dated PETRARCH person entry

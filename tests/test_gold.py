@@ -319,7 +319,8 @@ def test_gold_real_petrarch_dictionaries(shared):
 
 
 @pytest.mark.parametrize(("code", "country"), [
-    ("JAP", "JPN"), ("ITLGOV", "ITA"), ("VTN", "VNM"), ("ROM", "ROU"), ("IRN", "IRN"), ("---", None), ("", None),
+    ("JAP", "JPN"), ("ITLGOV", "ITA"), ("VTN", "VNM"), ("ROM", "ROU"), ("IRN", "IRN"),
+    ("---", None), ("", None),
 ])
 def test_gold_country_code_maps_legacy_codes(code, country):
     assert country_code(code) == country

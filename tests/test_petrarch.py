@@ -300,3 +300,12 @@ def test_petrarch_phoenix_agents_import(shared: Path, tmp_path: Path):
     result.write(out)
     sectors = SectorLexicon.load(out).sectors
     assert sectors["farmer"] == "AGR" and sectors["police"] == "COP"
+
+
+def test_petrarch_import_reads_dates_written_with_spaces(tmp_path: Path):
+    path = _write(tmp_path, "GOLLUM_\n+SMEAGOL_\n\t[IRN < 950601]\n\t[IRNGOV 19950601 - 19990815]\n")
+    result = import_petrarch(path, COUNTRIES)
+    (person,) = result.document["people"]
+    assert person["country"] == "IRN" and not result.warnings
+    assert person["roles"] == [{"to": date(1995, 6, 1)},
+                               {"sector": "GOV", "from": date(1995, 6, 1), "to": date(1999, 8, 15)}]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -191,12 +190,12 @@ def evaluate_events_cmd(
     import tempfile
 
     from detente.config import DEFAULT_MODEL, Config
+    from detente.evaluate import petrarch_config
     from detente.gold import (
         load_conflibert_class,
         load_conflibert_ner,
         load_petrarch,
         load_plover,
-        petrarch_countries_tsv,
     )
     from detente.pipeline import Coder
     from detente.scoring import Report, evaluate_events
@@ -212,13 +211,9 @@ def evaluate_events_cmd(
     if petrarch:
         base = gold_dir / "petrarch-validation" / "universal"
         with tempfile.TemporaryDirectory() as tmp:
-            countries = Path(tmp) / "countries.tsv"
-            countries.write_text(petrarch_countries_tsv(
-                base / "validate-dictionaries" / "PETR_Validate_actors_2_02.txt"), encoding="utf-8")
-            # PETRARCH codes an act announced for the future as the act: use its convention
-            other = evaluate_events(Coder(replace(config, countries=countries, future_as_intent=False)),
-                                    {"petrarch": load_petrarch(base / "PETR_Validate_records_2_02.xml")},
-                                    limit, factual_only=not all_events)  # fmt: skip
+            own = petrarch_config(config, base / "validate-dictionaries", Path(tmp))
+            records = {"petrarch": load_petrarch(base / "PETR_Validate_records_2_02.xml")}
+            other = evaluate_events(Coder(own), records, limit, factual_only=not all_events)
         report = Report(report.sets + other.sets, report.coder_version)
     if markdown is not None:
         markdown.write_text(report.to_markdown(max_misses=10_000), encoding="utf-8")

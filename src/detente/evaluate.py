@@ -6,15 +6,18 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from spacy.tokens import Doc
 
+from detente.config import Config
 from detente.errors import InputError
-from detente.gold import LEGACY_COUNTRIES, LEGACY_SECTORS
+from detente.gold import LEGACY_COUNTRIES, LEGACY_SECTORS, petrarch_countries_tsv
+from detente.lexicons import ActorLexicon
 from detente.model import Actor
+from detente.petrarch import import_petrarch
 from detente.pipeline import Coder
 from detente.resolve import ActorResolver
 
@@ -215,3 +218,18 @@ def evaluate_actors(coder: Coder, gold: Iterable[GoldActor]) -> ActorEvaluation:
             actor = resolve_phrase(coder, g.text, g.day)
         results.append(ActorResult(g, country_level(actor), actor.sector if actor else None))
     return ActorEvaluation(tuple(results))
+
+
+def petrarch_config(config: Config, dictionaries: Path, workdir: Path) -> Config:
+    """A coder configuration for the PETRARCH validation records, which use fictional actors
+    and their own dictionary: its country entries are merged into the country table, its other
+    actor entries (people with dated codes: "GOLLUM [HOB < 950601]") become the people
+    dictionary in place of the bundled one, and acts announced for the future are coded as acts,
+    as PETRARCH codes them. Writes two files into ``workdir``."""
+    actors = dictionaries / "PETR_Validate_actors_2_02.txt"
+    countries = workdir / "countries.tsv"
+    countries.write_text(petrarch_countries_tsv(actors), encoding="utf-8")
+    people = workdir / "people.tsv"
+    import_petrarch(actors, ActorLexicon.load(str.split, countries).countries).write(people)
+    return replace(config, countries=countries, people=(people,), bundled_people=False,
+                   future_as_intent=False)  # fmt: skip

@@ -116,6 +116,8 @@ def _role(raw: str, countries: frozenset[str]) -> tuple[dict[str, Any], str | No
     if not parts:
         return "empty code"
     code, spec, extra = parts[0], (parts[1] if len(parts) > 1 else ""), parts[2:]
+    if extra and DATE_SPEC.fullmatch("".join(parts[1:])):  # spaced dates: "< 950601", "a - b"
+        spec, extra = "".join(parts[1:]), []
     role: dict[str, Any] = {}
     country, note = None, (f"ignored {' '.join(extra)!r} after the date" if extra else None)
     head = LEGACY_COUNTRIES.get(code[:3], code[:3])
