@@ -142,3 +142,12 @@ def test_resolve_officials_do_not_take_the_country_of_the_other_party(coder):
     # a state official's counterpart is usually foreign; police act at home
     assert _code(coder, "The foreign minister criticised Iranian officials.", "foreign minister") == "GOV"
     assert _code(coder, "The police arrested Iranian protesters.", "police") == "IRNCOP"
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), [
+    ("The Chinese ambassador urged all parties to return to the table.", "parties"),
+    ("Civilians were killed by Israeli troops.", "Civilians"),
+])
+def test_resolve_those_acted_upon_do_not_take_the_doers_country(coder, sentence, phrase):
+    actor = resolve_in_context(coder, sentence, find_text(sentence, phrase), date(2020, 8, 1))
+    assert actor is None or actor.country is None

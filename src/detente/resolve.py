@@ -43,6 +43,9 @@ OFFICE_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP"})
 # Troops and spies are often foreign, so they never take it.
 STATE_SECTORS = frozenset({"GOV", "ELI"})
 STATE_KINDS = frozenset({"name", "capital", "demonym"})
+# A state's arms abroad: those they act upon are rarely of their own country.
+ABROAD_SECTORS = frozenset({"MIL", "SPY"})
+DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "embassy", "consul", "emissary", "delegation"})
 CONTEXT_SECTORS = LOCATED_SECTORS | {"GOV", "ELI", "MOS", "CHR", "REL"}
 # Participles through which a group is placed: "guerrillas operating in Macedonia".
 PLACING_VERBS = frozenset({"operate", "base", "live", "station", "fight", "active"})
@@ -356,9 +359,12 @@ class ActorResolver:
             return None
         verb = _governor(token)
         inside = range(token.left_edge.i, token.right_edge.i + 1)
+        abroad = self._acting_abroad(verb)
         for i, mention in self.mentions.items():
             if mention.actor.country != self.context_country or i in inside:
                 continue
+            if i in abroad and token.i not in abroad:
+                return None  # "the Chinese ambassador urged all parties": the parties are not Chinese
             # a state's officials deal with other states: a country modifying the other party
             # ("criticised Iranian officials") rules it out too; police, courts and groups act at home
             for head in _ancestors(token.doc[i], sector in STATE_SECTORS):
@@ -366,6 +372,18 @@ class ActorResolver:
                 if party is not None and party.i == verb.i and self._state_party(mention, head, i):
                     return None
         return self.context_country
+
+    def _acting_abroad(self, verb: Token) -> set[int]:
+        """Token indices of the doer of ``verb`` (its subject, or the agent of a passive) when the
+        doer is a state's arm abroad (troops, spies, diplomats); else an empty set."""
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        out: set[int] = set()
+        for doer in doers:
+            foreign = any(c.lower_ == "foreign" for c in doer.children)
+            if self.sector_of(doer) in ABROAD_SECTORS or doer.lemma_.lower() in DIPLOMATS or foreign:
+                out.update(t.i for t in doer.subtree)
+        return out
 
     def _state_party(self, mention: ActorMention, head: Token, i: int) -> bool:
         """Whether the party ``head`` of a clause, named by or modified by ``mention``, is a state
