@@ -18,7 +18,7 @@ CASES = [
     ("Iran released the Azerbaijani sailors.", [("IRN", "0841", "AZE")]),
     ("Azerbaijan sent Tehran $5 million of coronavirus aid.", [("AZE", "070", "IRNGOV")]),
     ("Azerbaijan's deputy foreign minister spoke by telephone with the Iranian ambassador.",
-     [("AZEGOV", "040", "IRNGOV")]),
+     [("AZEGOV", "040", "IRNGOV"), ("IRNGOV", "040", "AZEGOV")]),  # consulting is mutual
     ("The police arrested Iranian protesters.", [("IRNCOP", "173", "IRNCVL")]),  # the only country
     ("NATO criticized Russia.", [("IGONAT", "111", "RUS")]),
     ("The European Union urged Serbia to resume talks.", [("IGOEUR", "020", "SRB"),
@@ -204,3 +204,54 @@ def test_events_target_naming_no_actor_keeps_its_span(coder, text, span):
 @pytest.mark.parametrize("text", ["Iran returned to Geneva on Monday.", "Azerbaijani protesters rioted."])
 def test_events_places_and_intransitives_give_no_target_span(coder, text):
     assert all(e.target_span is None for e in coder.code_text(text).events)
+
+
+def test_events_fronted_time_phrase_is_no_particle(coder):
+    # "On Nov. 2, X called Y": the fronted "on" makes no "call on" (an appeal); a call it stays
+    text = "On Nov. 2, Iranian President Hassan Rouhani called the Turkish president."
+    events = coder.code_text(text).events
+    assert [(e.cameo, e.target.code if e.target else None, e.target_span.text if e.target_span else None)
+            for e in events] == [("041", "TURGOV", "the Turkish president")]
+
+
+def test_events_meeting_is_mutual(coder):
+    events = coder.code_text("The Iranian president will meet Turkish President Erdogan in Ankara.").events
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("IRNGOV", "TURGOV"), ("TURGOV", "IRNGOV")}
+
+
+def test_events_reciprocal_span_is_the_whole_coordination(coder):
+    events = coder.code_text("Iran and Turkey held talks in Tehran.").events
+    assert len(events) == 2
+    assert {(e.source_span.text, e.target_span.text) for e in events if e.source_span and e.target_span} == {
+        ("Iran and Turkey", "Iran and Turkey")}
+
+
+def test_events_praise_by_several_is_not_reciprocal(coder):
+    events = coder.code_text("Qatar and the Sudan welcomed the agreement.").events
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("QAT", None), ("SDN", None)}
+
+
+def test_events_appositive_list_members_are_sources(coder):
+    events = coder.code_text("Egypt, the Sudan, Qatar and Oman welcomed the agreement.").events
+    assert [e.source.code for e in events] == ["EGY", "SDN", "QAT", "OMN"]
+
+
+def test_events_thing_subject_gives_its_agent(coder):
+    (event,) = coder.code_text("A suicide bombing by the Taliban killed ten Afghan soldiers.").events
+    assert (event.source.code, event.cameo[:2], event.target.code if event.target else None) == (
+        "AFGREB", "19", "AFGMIL")
+    assert event.source_span is not None and event.source_span.text == "A suicide bombing by the Taliban"
+
+
+def test_events_place_target_spans_the_object(coder):
+    (event,) = coder.code_text("Rebels attacked an army base in northern Syria.").events
+    assert event.target is not None and event.target.code == "SYR"
+    assert event.target_span is not None and event.target_span.text == "an army base in northern Syria"
+
+
+def test_events_call_with_object_and_purpose_is_a_call(coder):
+    events = coder.code_text("The Iranian president called the Turkish president to discuss trade.").events
+    assert ("041", "IRNGOV", "TURGOV") in [(e.cameo, e.source.code, e.target.code if e.target else None)
+                                           for e in events]

@@ -44,7 +44,7 @@ def test_events_v2_threat_and_refusal_are_one_event_never_the_act(coder, text, e
     ("Iran offered to release the Azerbaijani sailors.", [("0353", "IRN", "AZE")]),
     ("China promised to lift sanctions on Japan.", [("0354", "CHN", "JPN")]),
     ("Finland will give Tanzania a grant.", [("0331", "FIN", "TZA")]),  # announced = intent
-    ("Planned Russian talks with Turkey were announced.", [("036", "RUS", "TUR")]),
+    ("Planned Russian talks with Turkey were announced.", [("036", "RUS", "TUR"), ("036", "TUR", "RUS")]),
     ("Azerbaijan sent aid to Iran.", [("070", "AZE", "IRN")]),  # done, not intended
 ])  # fmt: skip
 def test_events_v2_intent_to_cooperate_is_one_event_never_the_act(coder, text, expected):

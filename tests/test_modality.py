@@ -56,3 +56,17 @@ def test_modality_ready_adjective_announces_intent(coder):
 def test_modality_demanded_clause_is_hypothetical(coder):
     m = _only(coder, "Egypt demanded that Israel release the prisoners.", "08")
     assert m.hypothetical
+
+
+def test_modality_about_to_is_imminent_not_hypothetical(coder):
+    from dataclasses import replace
+
+    from detente.config import Config
+    from detente.pipeline import Coder
+
+    # with the CAMEO convention (no intents for announced acts) the imminent act itself is coded
+    plain = Coder(replace(Config(), future_as_intent=False))
+    [event] = plain.code_text("Iran is about to restore diplomatic ties with Egypt.").events
+    assert (event.cameo_root, event.source.code, event.target.code if event.target else None) == (
+        "05", "IRN", "EGY")
+    assert event.modality.future and not event.modality.hypothetical

@@ -26,3 +26,14 @@ def test_salience_in_background(coder):
 
     doc = coder.nlp("Kenya condemned the attack that killed ten Somali soldiers.")
     assert [t.text for t in doc if in_background(t) and t.pos_ == "VERB"] == ["killed"]
+
+
+def test_salience_subject_act_without_target_gives_way_to_its_verb(coder):
+    # the bombing is the killing: one event, by the verb, with the victims as target
+    events = coder.code_text("A car bombing by the Taliban killed five Afghan policemen.").events
+    assert [(e.trigger, e.target.code if e.target else None) for e in events] == [("killed", "AFGCOP")]
+
+
+def test_salience_subject_act_with_target_is_kept(coder):
+    events = coder.code_text("The Israeli air strike on Gaza killed ten people.").events
+    assert "strike" in [e.trigger for e in events]

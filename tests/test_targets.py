@@ -56,3 +56,21 @@ def test_targets_deeper_heads_order(coder):
     doc = coder.nlp("Turkey rejected Armenia's proposal to send troops to Syria.")
     trigger = next(t for t in doc if t.lemma_ == "reject")
     assert [t.text for t in deeper_heads(trigger)][:1] == ["Armenia"]
+
+
+def test_targets_inside_clause_of_object(coder):
+    # the target hangs on a participle or infinitive modifying the object
+    text = "The White House lifted a ban imposed on Iranian students."
+    assert ("081", "USAGOV", "IRNEDU") in _events(coder, text)
+    assert ("036", "TURGOV", "IRNGOV") in _events(
+        coder, "The Turkish president accepted an invitation to meet with the Iranian president.")
+
+
+def test_targets_what_an_expressed_feeling_is_about(coder):
+    [event] = coder.code_text("China expressed concern about the Japanese navy.").events
+    assert (event.cameo_root, event.target.code if event.target else None) == ("01", "JPNMIL")
+
+
+def test_targets_quantity_of_people_is_loose_target(coder):
+    [event] = coder.code_text("Saudi Arabia eased restrictions on millions of foreign workers.").events
+    assert event.target_span is not None and event.target_span.text == "millions of foreign workers"

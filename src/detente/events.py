@@ -20,17 +20,24 @@ from detente.model import Actor, Event, Modality, Span
 from detente.ontology import Ontology
 from detente.places import context_countries, event_location
 from detente.resolve import ActorResolver
-from detente.salience import main_events
+from detente.salience import main_events, without_subject_acts
+from detente.spans import argument_span
 from detente.targets import deeper_heads, own_thing, place_heads
 from detente.threats import ULTIMATUM, threat_code, ultimatum
 from detente.timex import event_date
 
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over")
+ABOUT_PREPS = ("about", "over", "regarding", "concerning")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PARTICLES = frozenset({"up", "down", "off", "out", "back", "over", "away", "in", "on"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Cooperative roots where "A and B <verb>" with no object means A<->B (e.g. "Iran and Iraq met").
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+# ... but for praise, verbal support, rallying, recognition, apology and forgiveness, always aimed at
+# someone else ("Egypt and Jordan welcomed the agreement": not each other)
+ONE_WAY_CODES = frozenset({"051", "052", "053", "054", "055", "056"})
+# Acts done together, whoever the sentence names first: "A met B" is also "B met A".
+MUTUAL_CODES = frozenset({"036", "040", "046"})
 # Roots whose acts are never aimed at the place where they happen ("met in Geneva", "said in Paris").
 PLACE_LESS_ROOTS = frozenset({"01", "02", "04"})
 # Idioms that look like events but are not (lemma sequences), and sports results.
@@ -41,11 +48,6 @@ IDIOMS = (("stab", "in", "the", "back"), ("kill", "two", "bird"), ("bury", "the"
 SCORE = re.compile(r"^\d{1,2}\s*[-–:]\s*\d{1,2}$")
 SPORTS_VERBS = frozenset({"beat", "defeat", "crush", "thrash", "rout", "edge", "down", "overcome",
                           "draw", "tie", "trounce", "hammer", "stun", "upset", "eliminate", "knock"})
-# Right dependents of an argument head that end its noun phrase: coordination and clauses. An
-# appositive stays ("Nigerian Air Force ( NAF )", "his counterpart , Michel Aoun"), as in the
-# ConfliBERT actor spans (cutting it loses 2-3 points of span F1 there).
-SPAN_CUTS = frozenset({"conj", "cc", "relcl", "acl"})
-CLOSING = MappingProxyType({")": "(", "]": "["})
 
 Resolved = list[tuple[Actor, Token]]  # actors with the head token each was resolved from
 # sources, targets, tokens used as evidence, and the head of a target that names no actor
@@ -86,13 +88,19 @@ def _is_time_phrase(prep: Token) -> bool:
     return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
 
 
+def _following_preps(token: Token) -> list[Token]:
+    """The prepositions and particles that can complete a phrasal verb: after it, and not heading a
+    time phrase ("*On Nov. 2*, X called Y" is no "call on")."""
+    return [c for c in token.children
+            if c.dep_ in ("prep", "prt", "agent") and c.i > token.i and not _is_time_phrase(c)]  # fmt: skip
+
+
 def match_entry(token: Token, lexicon: VerbLexicon) -> VerbEntry | None:
     """The most specific lexicon entry whose prep, particle and object are all present."""
     entries = lexicon.by_verb.get(token.lemma_.lower())
     if not entries:
         return None
-    preps = {c.lower_ for c in token.children
-             if c.dep_ in ("prep", "prt", "agent") and not _is_time_phrase(c)}  # fmt: skip
+    preps = {c.lower_ for c in _following_preps(token)}
     particles = {c.lower_ for c in token.children
                  if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLES}  # fmt: skip
     objects = {c.lemma_.lower() for c in _objects_with_quantities(token)}
@@ -134,27 +142,9 @@ def _subject_token(token: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def argument_span(head: Token, trigger: Token, sent: SpacySpan) -> Span:
-    """The noun phrase of an argument head as written: its subtree, cut before a coordinated
-    conjunct ("Russia and Iran": each its own) and before a relative or other clause, never
-    reaching the trigger, inside the sentence, without punctuation at its ends (a closing bracket
-    whose opening bracket is inside stays)."""
-    doc = head.doc
-    lo, hi = head.left_edge.i, head.right_edge.i
-    for child in head.rights:
-        if child.dep_ in SPAN_CUTS:
-            hi = child.left_edge.i - 1
-            break
-    if lo <= trigger.i <= hi and trigger.i != head.i:
-        lo, hi = (lo, trigger.i - 1) if trigger.i > head.i else (trigger.i + 1, hi)
-    lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
-    while lo < head.i and doc[lo].is_punct:
-        lo += 1
-    while hi > head.i and doc[hi].is_punct and not (
-            doc[hi].text in CLOSING and any(t.text == CLOSING[doc[hi].text] for t in doc[lo:hi])):
-        hi -= 1
-    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    return Span(doc.text[start:end], start, end)
+def _nominal(head: Token) -> bool:
+    """A noun, or a number heading a quantity of people or things ("*three* of the hostages")."""
+    return head.pos_ in ("NOUN", "PROPN") or head.pos_ == "NUM" and bool(_prep_objects(head, ("of",)))
 
 
 def _loose_target(heads: list[Token], trigger: Token, entry: VerbEntry,
@@ -163,9 +153,10 @@ def _loose_target(heads: list[Token], trigger: Token, entry: VerbEntry,
     event still shows whom it was done to; places and dates are not targets."""
     for head in heads:
         mention = resolver.mentions.get(head.i)
-        if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in entry.objects or head is trigger:
+        if not _nominal(head) or head.lemma_.lower() in entry.objects or head is trigger:
             continue
-        if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
+        if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL") \
+                and not (head.ent_type_ == "CARDINAL" and _prep_objects(head, ("of",))):  # "millions of"
             continue
         if head.ent_type_ in ("GPE", "LOC", "FAC") or (mention is not None and mention.kind == "place"):
             continue
@@ -205,6 +196,48 @@ def _place_target(token: Token, resolver: ActorResolver) -> tuple[Resolved, Toke
         if found:
             return found, head
     return [], None
+
+
+def _place_in_object(targets: Resolved, place: Token | None, thing: Token | None) -> Resolved:
+    """Where the act has an object naming no actor, a place target stands for the object's phrase:
+    in "attacked *an army camp in Kabul*" or "attacked *a camp* in Kabul" the act is aimed at the
+    camp (its span) in Afghanistan (its actor)."""
+    if place is None or thing is None:
+        return targets
+    return [(actor, thing) for actor, _ in targets]
+
+
+def _agents_of_thing(subj: Token | None, resolver: ActorResolver) -> Resolved:
+    """The actors behind a subject that is a thing or an act ("*a car bombing by IS* killed",
+    "*the missiles fired by Israel* struck", "*Iran's drone* hit"); the subject's phrase is the
+    source span."""
+    if subj is None or subj.pos_ != "NOUN":
+        return []
+    heads = _children(subj, "poss") + _prep_objects(subj, ("by",))
+    heads += [o for acl in _children(subj, "acl") for a in acl.children if a.dep_ == "agent"
+              for o in a.children if o.dep_ == "pobj"]  # fmt: skip
+    return [(actor, subj) for h in heads for actor, _ in resolver.resolve_heads(h)]
+
+
+def _listed_heads(head: Token, resolver: ActorResolver) -> Resolved:
+    """The actors of a head and its conjuncts, and of an appositive that is really a member of the
+    list ("Mordor, *the Shire*, Arnor and Bree": the parser takes the second name for an appositive
+    of the first, with the rest as its conjuncts)."""
+    found = resolver.resolve_heads(head)
+    listing = bool(_children(head, "conj"))
+    for appos in _children(head, "appos"):
+        if listing or _children(appos, "conj"):
+            found += [f for f in resolver.resolve_heads(appos) if f[0] not in [a for a, _ in found]]
+    return found
+
+
+def _aimless(event: Event) -> bool:
+    return event.target is None
+
+
+def _known(actor: Actor) -> bool:
+    """The actor has a country or an organisation (is more than a bare role: "deputies")."""
+    return bool(actor.country or actor.organisation)
 
 
 def _controller(head: Token) -> Token | None:
@@ -247,7 +280,8 @@ class EventCoder:
                 by_trigger[token.i] = found
         events: list[Event] = []
         seen: set[tuple[str | None, str | None, str]] = set()
-        for event in fold_complements(main_events(by_trigger, sent.doc), sent.doc, self.ontology):
+        main = main_events(without_subject_acts(by_trigger, sent.doc, _aimless), sent.doc)
+        for event in fold_complements(main, sent.doc, self.ontology):
             key = (event.source.code, event.target.code if event.target else None, event.cameo)
             if key not in seen:
                 seen.add(key)
@@ -266,7 +300,8 @@ class EventCoder:
             targets = resolver.resolve_heads(subj) if subj is not None else []
             used += agents
         else:
-            sources = resolver.resolve_heads(subj) if subj is not None else []
+            sources = _listed_heads(subj, resolver) if subj is not None else []
+            sources = sources or _agents_of_thing(subj, resolver)
             targets = []
             for head in target_heads:
                 if _place_after_prep(head, resolver) or own_thing(head):
@@ -281,13 +316,16 @@ class EventCoder:
             if not targets and entry.code[:2] not in PLACE_LESS_ROOTS:
                 targets, deeper = _place_target(token, resolver)
                 used += [deeper] if deeper is not None else []
+                thing = _loose_target(target_heads, token, entry, resolver)
+                targets = _place_in_object(targets, deeper, thing)
         candidates = [subj] if passive and subj is not None else target_heads
         loose = None if targets else _loose_target(candidates, token, entry, resolver)
         return sources, targets, used, loose
 
     def _target_heads(self, token: Token, entry: VerbEntry, passive: bool) -> list[Token]:
         if entry.prep:
-            return _prep_objects(token, (entry.prep,))
+            # after the verb only: "*On* Nov. 2, X called Y" has no object of "call on"
+            return [o for o in _prep_objects(token, (entry.prep,)) if o.head.i > token.i]
         objs = [o for o in _children(token, "dobj", "dative", "iobj")
                 if o.lemma_.lower() not in entry.objects]  # fmt: skip
         # the small model sometimes attaches a bare proper-noun object as npadvmod
@@ -297,6 +335,8 @@ class EventCoder:
         # "provided aid to Syria": the target may hang on any direct object
         others = [o for o in _objects_with_quantities(token) if o not in carriers]
         preps = [o for c in carriers + others for o in _prep_objects(c, TARGET_PREPS)]
+        # "expressed concern *about* X": what a light-verb object is about is what the act is aimed at
+        preps += [o for c in carriers[1:] for o in _prep_objects(c, ABOUT_PREPS)]
         # "expelled Russian diplomats": the light-verb object itself may name the target
         return objs + preps + carriers[1:]
 
@@ -307,14 +347,24 @@ class EventCoder:
         if not sources:
             return []
         pairs: list[tuple[tuple[Actor, Token], tuple[Actor, Token] | None]]
+        reciprocal = not targets and len(sources) > 1 and entry.code[:2] in RECIPROCAL_ROOTS \
+            and entry.code[:3] not in ONE_WAY_CODES
         if targets:
-            pairs = [(s, t) for s in sources for t in targets if s[0] != t[0]]
-        elif len(sources) > 1 and entry.code[:2] in RECIPROCAL_ROOTS:
+            ways = [(s, t) for s in sources for t in targets if s[0] != t[0]]
+            # "A met B": B met A too (CAMEO and ConfliBERT code both; PLOVER both as actors)
+            mutual = entry.code in MUTUAL_CODES
+            ways += [(t, s) for s, t in ways if mutual and _known(t[0]) and _known(s[0])]
+            pairs = list(ways)
+        elif reciprocal:
             pairs = [(s, t) for s in sources for t in sources if s[0] != t[0]]
         else:
             pairs = [(s, None) for s in sources]
         group = _short_hash(ctx.article_id, index, token.i, entry.code)
-        return [self._event(token, entry, s, t, used, sent, index, group, ctx, loose) for s, t in pairs]
+        events = [self._event(token, entry, s, t, used, sent, index, group, ctx, loose) for s, t in pairs]
+        if reciprocal:  # "A and B met": each is source and target, the span is the whole "A and B"
+            whole = argument_span(sources[0][1], token, sent, coordination=True)
+            events = [replace(e, source_span=whole, target_span=whole) for e in events]
+        return events
 
     def _event(self, token: Token, entry: VerbEntry, source_head: tuple[Actor, Token],
                target_head: tuple[Actor, Token] | None, used: list[Token], sent: SpacySpan, index: int,
@@ -441,7 +491,8 @@ def fold_complements(by_trigger: dict[int, list[Event]], doc: Doc, ontology: Ont
             folded[token.head.i] = [_recode(_borrow_target(o, events), ontology, intent) for o in outer]
             folded.pop(i, None)
             continue
-        if outer[0].cameo == "041" and token.dep_ == "xcomp":  # "called to disprove": no phone call
+        if outer[0].cameo == "041" and token.dep_ == "xcomp" and not _children(token.head, "dobj"):
+            # "called to disprove": no phone call ("called Erdogan to apologise" is one)
             folded.pop(token.head.i, None)
             folded[i] = [replace(e, modality=replace(e.modality, hypothetical=False)) for e in events]
             continue

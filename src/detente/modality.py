@@ -15,6 +15,7 @@ FUTURE_HEADS = frozenset({
     "schedule", "set", "go", "resolve", "offer",
     # predicative adjectives: "Norway is willing to send troops", "it is prepared to impose ..."
     "ready", "willing", "prepared", "determined", "poised", "eager",
+    "about",  # "Iran is about to restore ties": imminent
 })  # fmt: skip
 # Heads whose that-clause is what is asked for, not done: "demanded that the US cancel the sale".
 DEMAND_HEADS = frozenset({"demand", "urge", "ask", "insist", "request", "propose", "suggest",

@@ -9,6 +9,7 @@ event in a main clause, and kept when they are all it reports.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from spacy.tokens import Doc, Token
@@ -20,6 +21,7 @@ E = TypeVar("E")
 BACKGROUND_MARKS = frozenset({"after", "as", "since", "because", "when", "while", "until", "although",
                               "though", "whereas", "once"})
 BACKGROUND_DEPS = frozenset({"relcl", "acl"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _background_step(node: Token) -> bool:
@@ -48,3 +50,13 @@ def main_events(by_trigger: dict[int, list[E]], doc: Doc) -> dict[int, list[E]]:
     is in a main clause."""
     main = {i: events for i, events in by_trigger.items() if not in_background(doc[i])}
     return main if main else by_trigger
+
+
+def without_subject_acts(by_trigger: dict[int, list[E]], doc: Doc,
+                         aimless: Callable[[E], bool]) -> dict[int, list[E]]:  # fmt: skip
+    """Without the ``aimless`` events (no target) of an act that is itself the subject of a coded
+    verb: in "a car bombing by IS killed 75 people" the bombing is the killing, coded once, by its
+    verb; "the air strike *on Gaza* killed ten people" keeps the strike, which says at whom."""
+    return {i: events for i, events in by_trigger.items()
+            if not (doc[i].pos_ == "NOUN" and doc[i].dep_ in SUBJECT_DEPS and doc[i].head.i in by_trigger
+                    and all(aimless(e) for e in events))}

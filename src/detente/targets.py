@@ -77,6 +77,18 @@ def clause_heads(token: Token, depth: int = 2) -> list[Token]:
     return out
 
 
+def object_clause_heads(token: Token) -> list[Token]:
+    """Candidates inside a clause that modifies the trigger's object: "lifted a ban *imposed on X*",
+    "accepted an invitation *to meet with X*"."""
+    clauses = [c for obj in _children(token, *OBJECT_DEPS) for c in obj.children
+               if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")]  # fmt: skip
+    out: list[Token] = []
+    for clause in clauses:
+        objects = _children(clause, *OBJECT_DEPS) if _infinitive(clause) else []
+        out += objects + _prep_objects(clause, COMPLEMENT_PREPS)
+    return out
+
+
 def phrase_heads(token: Token) -> list[Token]:
     """What a noun in a prepositional phrase of the trigger is about: "began a hunger strike *in
     protest against* the violations", "staged a rally *in support of* the opposition"."""
@@ -92,7 +104,8 @@ def deeper_heads(token: Token) -> list[Token]:
     clauses, what it leaves ("withdrew its troops *from* Lebanon") and what its phrases are about;
     last, the owners of all of these ("the violations *by the army*"). No repeats."""
     seen: dict[int, Token] = {}
-    first = object_heads(token) + clause_heads(token) + _prep_objects(token, ("from",)) + phrase_heads(token)
+    first = object_heads(token) + object_clause_heads(token) + clause_heads(token)
+    first += _prep_objects(token, ("from",)) + phrase_heads(token)
     for head in first + [o for h in first for o in owner_heads(h)]:
         if head.i != token.i and not own_thing(head):
             seen.setdefault(head.i, head)
