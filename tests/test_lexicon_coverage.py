@@ -36,6 +36,36 @@ VERB_CASES = [
     ("Hamas lobbed rockets into Israel.", ("PSEREB", "194", "ISR")),
     ("Myanmar lifted censorship on Burmese newspapers.", ("MMR", "0811", "MMRMED")),
     ("The Czech prime minister attended a ceremony in Slovakia.", ("CZEGOV", "017", None)),
+    # round 3
+    ("The Egyptian ambassador conveyed concern to Israel.", ("EGYGOV", "012", "ISR")),
+    ("The Iraqi foreign minister conveyed condolences to Turkey.", ("IRQGOV", "018", "TUR")),
+    ("Hamas claimed victory over Israel.", ("PSEREB", "013", "ISR")),
+    ("The Taliban claimed responsibility for the attack on Afghan soldiers.", ("AFGREB", "015", "AFGMIL")),
+    ("The Taliban claimed the bombing of the Afghan parliament.", ("AFGREB", "015", "AFG")),
+    ("Japan is exploring the possibility of talks with North Korea.", ("JPN", "014", "PRK")),
+    ("The Indian prime minister paid his respects to Nepal.", ("INDGOV", "017", "NPL")),
+    ("The Afghan president issued an appeal to the Taliban.", ("AFGGOV", "020", "AFGREB")),
+    ("The Nigerian army reaffirmed its commitment to Chad.", ("NGAMIL", "030", "TCD")),
+    ("Kenya reiterated its commitment to Somalia.", ("KEN", "030", "SOM")),
+    ("Israel gave access to Egyptian inspectors.", ("ISR", "086", "EGY")),
+    ("Egypt granted access to Israeli inspectors.", ("EGY", "086", "ISR")),
+    ("Britain gave Russia a deadline.", ("GBR", "139", "RUS")),
+    ("Kenyan police used batons against Kenyan protesters.", ("KENCOP", "175", "KENCVL")),
+    ("The Israeli army used Palestinian villagers as human shields.", ("ISRMIL", "184", "PSECVL")),
+    ("Boko Haram overran a Nigerian army base.", ("NGAREB", "192", "NGA")),
+    ("Iran insulted Saudi Arabia.", ("IRN", "111", "SAU")),
+    ("The Russian president slandered Ukraine.", ("RUSGOV", "111", "UKR")),
+    ("Chinese media defamed Japan.", ("CHNMED", "111", "JPN")),
+    ("Iranian police flogged Iranian students.", ("IRNCOP", "180", "IRNEDU")),
+    ("Sudanese soldiers mutilated Sudanese rebels.", ("SDNMIL", "180", "SDNREB")),
+    ("Iran forbade Iraqi pilgrims from entering the country.", ("IRN", "172", "IRQCVL")),
+    ("The United Nations reduced food supplies to Somali refugees.", ("IGOUNO", "162", "SOMREF")),
+    ("Japan gave $5 million to Nepal.", ("JPN", "071", "NPL")),
+    ("Germany provided $2 billion to Greece.", ("DEU", "071", "GRC")),
+    ("Canada allocated $3 million to Haitian refugees.", ("CAN", "071", "HTIREF")),
+    ("Qatar donated $10 million to Gaza.", ("QAT", "071", "PSE")),
+    ("The European Union is mobilising funds for Colombia.", ("IGOEUR", "070", None)),
+    ("Britain handed armoured vehicles to Lebanon.", ("GBR", "070", "LBN")),
 ]
 
 NOUN_CASES = [
@@ -45,6 +75,9 @@ NOUN_CASES = [
     ("Italy's suspension of aid to Serbia angered Belgrade.", ("ITA", "160", None)),
     ("A Taliban suicide bombing on the Afghan army killed ten soldiers.", ("AFGREB", "1831", "AFGMIL")),
     ("The Taliban's car bombing of the Afghan parliament killed ten people.", ("AFGREB", "1832", "AFGLEG")),
+    ("The European Union announced humanitarian assistance to Syria.", ("IGOEUR", "073", "SYR")),
+    ("America's military assistance to Israel angered Iran.", ("USA", "072", "ISR")),
+    ("Germany's economic assistance to Greece continued.", ("DEU", "071", "GRC")),
 ]
 
 
