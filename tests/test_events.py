@@ -255,3 +255,36 @@ def test_events_call_with_object_and_purpose_is_a_call(coder):
     events = coder.code_text("The Iranian president called the Turkish president to discuss trade.").events
     assert ("041", "IRNGOV", "TURGOV") in [(e.cameo, e.source.code, e.target.code if e.target else None)
                                            for e in events]
+
+
+def test_events_own_soldiers_are_not_a_target(coder):
+    # "its soldiers" are the source's own: no event of Chile on Chile, the phrase stays the span
+    (event,) = coder.code_text("Chile condemned the killing of its soldiers.").events
+    assert (event.source.code, event.cameo, event.target) == ("CHL", "111", None)
+    assert event.target_span is not None and event.target_span.text == "the killing of its soldiers"
+
+
+def test_events_state_actor_own_country_is_not_a_target(coder):
+    # the country in the warning's clause is the side the president speaks for, not the target
+    (event,) = coder.code_text("The Chilean president warned that Chile would not make concessions.").events
+    assert (event.source.code, event.cameo_root, event.target) == ("CHLGOV", "13", None)
+
+
+def test_events_threat_condition_subject_is_target(coder):
+    text = "Peru threatened to close the border unless Bolivia released the prisoners."
+    events = coder.code_text(text).events
+    assert [(e.source.code, e.cameo_root, e.target.code if e.target else None)
+            for e in events if e.trigger == "threatened"] == [("PER", "13", "BOL")]  # fmt: skip
+
+
+def test_events_bare_role_target_gives_way_to_place(coder):
+    # "engineers" name no country: the force in Iraq that they join does; the span stays the object
+    (event,) = coder.code_text("Japan will contribute engineers to a reconstruction force in Iraq.").events
+    assert (event.source.code, event.target.code if event.target else None) == ("JPN", "IRQ")
+    assert event.target_span is not None and event.target_span.text == "engineers"
+
+
+def test_events_bare_role_target_gives_way_to_deeper_actor(coder):
+    text = "Norway announced that it will withdraw engineers and doctors from Sudan."
+    (event,) = coder.code_text(text).events
+    assert (event.source.code, event.target.code if event.target else None) == ("NOR", "SDN")

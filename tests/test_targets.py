@@ -74,3 +74,13 @@ def test_targets_what_an_expressed_feeling_is_about(coder):
 def test_targets_quantity_of_people_is_loose_target(coder):
     [event] = coder.code_text("Saudi Arabia eased restrictions on millions of foreign workers.").events
     assert event.target_span is not None and event.target_span.text == "millions of foreign workers"
+
+
+def test_targets_condition_heads_only_for_threats(coder):
+    from detente.targets import condition_heads, deeper_heads
+
+    doc = coder.nlp("Russia threatened to stop the talks if the United States deploys missiles.")
+    trigger = next(t for t in doc if t.lemma_ == "threaten")
+    assert [t.text for t in condition_heads(trigger)] == ["States"]
+    assert deeper_heads(trigger, conditions=True)[0].text == "States"
+    assert "States" not in [t.text for t in deeper_heads(trigger)]

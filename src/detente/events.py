@@ -19,10 +19,17 @@ from detente.modality import modality_of
 from detente.model import Actor, Event, Modality, Span
 from detente.ontology import Ontology
 from detente.places import context_countries, event_location
+from detente.recipients import (
+    Resolved,
+    active_targets,
+    known,
+    loose_target,
+    place_in_object,
+    place_target,
+)
 from detente.resolve import ActorResolver
 from detente.salience import main_events, without_subject_acts
 from detente.spans import argument_span
-from detente.targets import deeper_heads, own_thing, place_heads
 from detente.threats import ULTIMATUM, threat_code, ultimatum
 from detente.timex import event_date
 
@@ -49,7 +56,6 @@ SCORE = re.compile(r"^\d{1,2}\s*[-–:]\s*\d{1,2}$")
 SPORTS_VERBS = frozenset({"beat", "defeat", "crush", "thrash", "rout", "edge", "down", "overcome",
                           "draw", "tie", "trounce", "hammer", "stun", "upset", "eliminate", "knock"})
 
-Resolved = list[tuple[Actor, Token]]  # actors with the head token each was resolved from
 # sources, targets, tokens used as evidence, and the head of a target that names no actor
 Arguments = tuple[Resolved, Resolved, list[Token], Token | None]
 ArgumentFinder = Callable[[Token, VerbEntry, ActorResolver], Arguments]
@@ -142,69 +148,11 @@ def _subject_token(token: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _nominal(head: Token) -> bool:
-    """A noun, or a number heading a quantity of people or things ("*three* of the hostages")."""
-    return head.pos_ in ("NOUN", "PROPN") or head.pos_ == "NUM" and bool(_prep_objects(head, ("of",)))
-
-
-def _loose_target(heads: list[Token], trigger: Token, entry: VerbEntry,
-                  resolver: ActorResolver) -> Token | None:  # fmt: skip
-    """The head of a target that names no actor ("killed *dozens of displaced people*"), so the
-    event still shows whom it was done to; places and dates are not targets."""
-    for head in heads:
-        mention = resolver.mentions.get(head.i)
-        if not _nominal(head) or head.lemma_.lower() in entry.objects or head is trigger:
-            continue
-        if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL") \
-                and not (head.ent_type_ == "CARDINAL" and _prep_objects(head, ("of",))):  # "millions of"
-            continue
-        if head.ent_type_ in ("GPE", "LOC", "FAC") or (mention is not None and mention.kind == "place"):
-            continue
-        return head
-    return None
-
-
 def _target_span(target: tuple[Actor, Token] | None, loose: Token | None, trigger: Token,
                  sent: SpacySpan) -> Span | None:  # fmt: skip
     """The resolved target's noun phrase, else that of a target naming no actor, else None."""
     head = target[1] if target is not None else loose
     return argument_span(head, trigger, sent) if head is not None else None
-
-
-def _place_after_prep(head: Token, resolver: ActorResolver) -> bool:
-    mention = resolver.mentions.get(head.i)
-    return head.dep_ == "pobj" and mention is not None and mention.kind == "place"
-
-
-def _deeper_target(token: Token, resolver: ActorResolver, sources: Resolved) -> tuple[Resolved, Token | None]:
-    """The actors of the first deeper target candidate (:func:`detente.targets.deeper_heads`) that
-    names an actor other than the sources, and its head."""
-    own = {a.code for a, _ in sources}
-    for head in deeper_heads(token):
-        if _place_after_prep(head, resolver):
-            continue
-        found = [(a, h) for a, h in resolver.resolve_heads(head) if a.code not in own]
-        if found:
-            return found, head
-    return [], None
-
-
-def _place_target(token: Token, resolver: ActorResolver) -> tuple[Resolved, Token | None]:
-    """The place where the act is done, as a last-resort target (:func:`detente.targets.place_heads`)."""
-    for head in place_heads(token):
-        found = resolver.resolve_heads(head)
-        if found:
-            return found, head
-    return [], None
-
-
-def _place_in_object(targets: Resolved, place: Token | None, thing: Token | None) -> Resolved:
-    """Where the act has an object naming no actor, a place target stands for the object's phrase:
-    in "attacked *an army camp in Kabul*" or "attacked *a camp* in Kabul" the act is aimed at the
-    camp (its span) in Afghanistan (its actor)."""
-    if place is None or thing is None:
-        return targets
-    return [(actor, thing) for actor, _ in targets]
 
 
 def _agents_of_thing(subj: Token | None, resolver: ActorResolver) -> Resolved:
@@ -233,11 +181,6 @@ def _listed_heads(head: Token, resolver: ActorResolver) -> Resolved:
 
 def _aimless(event: Event) -> bool:
     return event.target is None
-
-
-def _known(actor: Actor) -> bool:
-    """The actor has a country or an organisation (is more than a bare role: "deputies")."""
-    return bool(actor.country or actor.organisation)
 
 
 def _controller(head: Token) -> Token | None:
@@ -302,24 +245,17 @@ class EventCoder:
         else:
             sources = _listed_heads(subj, resolver) if subj is not None else []
             sources = sources or _agents_of_thing(subj, resolver)
-            targets = []
-            for head in target_heads:
-                if _place_after_prep(head, resolver) or own_thing(head):
-                    continue  # "returned to Geneva": a city after a preposition is where, not whom
-                targets = resolver.resolve_heads(head)
-                if targets:
-                    used.append(head)
-                    break
-            if not targets:
-                targets, deeper = _deeper_target(token, resolver, sources)
+            threat = entry.code[:2] == "13" or ultimatum(token)
+            targets, found_in = active_targets(token, target_heads, sources, resolver, threat)
+            used += found_in
+            weak = bool(targets) and not any(known(a) for a, _ in targets)
+            if (weak or not (targets or found_in)) and entry.code[:2] not in PLACE_LESS_ROOTS:
+                places, deeper = place_target(token, resolver)
                 used += [deeper] if deeper is not None else []
-            if not targets and entry.code[:2] not in PLACE_LESS_ROOTS:
-                targets, deeper = _place_target(token, resolver)
-                used += [deeper] if deeper is not None else []
-                thing = _loose_target(target_heads, token, entry, resolver)
-                targets = _place_in_object(targets, deeper, thing)
+                thing = loose_target(target_heads, token, entry, resolver) or (found_in[0] if weak else None)
+                targets = place_in_object(places, deeper, thing) or targets
         candidates = [subj] if passive and subj is not None else target_heads
-        loose = None if targets else _loose_target(candidates, token, entry, resolver)
+        loose = None if targets else loose_target(candidates, token, entry, resolver)
         return sources, targets, used, loose
 
     def _target_heads(self, token: Token, entry: VerbEntry, passive: bool) -> list[Token]:
@@ -353,7 +289,7 @@ class EventCoder:
             ways = [(s, t) for s in sources for t in targets if s[0] != t[0]]
             # "A met B": B met A too (CAMEO and ConfliBERT code both; PLOVER both as actors)
             mutual = entry.code in MUTUAL_CODES
-            ways += [(t, s) for s, t in ways if mutual and _known(t[0]) and _known(s[0])]
+            ways += [(t, s) for s, t in ways if mutual and known(t[0]) and known(s[0])]
             pairs = list(ways)
         elif reciprocal:
             pairs = [(s, t) for s in sources for t in sources if s[0] != t[0]]
@@ -439,7 +375,7 @@ def _noun_arguments(token: Token, entry: VerbEntry,
     for head in candidates:
         sources = [(a, h) for a, h in resolver.resolve_heads(head) if a not in target_actors]
         if sources:
-            loose = None if targets else _loose_target(heads, token, entry, resolver)
+            loose = None if targets else loose_target(heads, token, entry, resolver)
             return sources, targets, [head] + ([target_head] if target_head is not None else []), loose
     return [], [], [], None
 

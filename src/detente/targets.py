@@ -21,6 +21,7 @@ COMPLEMENT_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "i
 # stop") and purpose clauses ("staged a strike to demand reforms from X").
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 OBJECT_DEPS = ("dobj", "dative", "iobj")
+CONDITION_MARKS = ("unless", "if")
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -99,12 +100,23 @@ def phrase_heads(token: Token) -> list[Token]:
     return [o for n in nouns for o in _prep_objects(n, COMPLEMENT_PREPS)]
 
 
-def deeper_heads(token: Token) -> list[Token]:
+def condition_heads(token: Token) -> list[Token]:
+    """The subjects of the conditions of a threat, on the trigger or its complement: "threatened to
+    strike unless *Israel* rescinded ...", "will stop the talks if *the United States* goes ahead"."""
+    verbs = [token] + [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    clauses = [c for v in verbs for c in _children(v, "advcl")
+               if any(m.lower_ in CONDITION_MARKS for m in _children(c, "mark"))]  # fmt: skip
+    return [s for c in clauses for s in _children(c, "nsubj")]
+
+
+def deeper_heads(token: Token, conditions: bool = False) -> list[Token]:
     """Every deeper candidate of a trigger, owners of its objects first, then those named in its
     clauses, what it leaves ("withdrew its troops *from* Lebanon") and what its phrases are about;
-    last, the owners of all of these ("the violations *by the army*"). No repeats."""
+    last, the owners of all of these ("the violations *by the army*"). With ``conditions`` (a
+    threat), whoever the condition is put to comes first. No repeats."""
     seen: dict[int, Token] = {}
-    first = object_heads(token) + object_clause_heads(token) + clause_heads(token)
+    first = condition_heads(token) if conditions else []
+    first += object_heads(token) + object_clause_heads(token) + clause_heads(token)
     first += _prep_objects(token, ("from",)) + phrase_heads(token)
     for head in first + [o for h in first for o in owner_heads(h)]:
         if head.i != token.i and not own_thing(head):
