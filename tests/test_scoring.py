@@ -285,3 +285,10 @@ def test_scoring_plover_reciprocal_pairs_follow_the_plover_convention():
     cameo = _events_gold(GoldEvent("USA", "JOR", "057", "AGREE"))
     root = score_triples([Scored(cameo, reciprocal)], "root")  # CAMEO keys keep both directions
     assert root is not None and root.overall == PRF(1, 1, 0)
+
+
+def test_scoring_plover_convention_keeps_the_target_of_a_domestic_event():
+    # "Turkey's government agreed with Turkish unions": TUR->TUR is not a reciprocal pair
+    gold = _events_gold(GoldEvent("TUR", "TUR", None, "AGREE"), source_set=PLOVER_SET)
+    got = score_triples([Scored(gold, (_pred("TUR", "TUR", "057", "AGREE"),))], "plover")
+    assert got is not None and got.overall == PRF(1, 0, 0)

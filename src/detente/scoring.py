@@ -190,7 +190,8 @@ def plover_convention(predicted: Sequence[Predicted]) -> tuple[Predicted, ...]:
     pairs = {(p.source, p.target, p.plover) for p in predicted}
     out = []
     for p in predicted:
-        if p.plover in PLOVER_RECIPROCAL and p.target and (p.target, p.source, p.plover) in pairs:
+        reverse = p.target != p.source and (p.target, p.source, p.plover) in pairs  # A->A is no pair
+        if p.plover in PLOVER_RECIPROCAL and p.target and reverse:
             p = replace(p, target=None, target_text="", target_span=None)
         out.append(p)
     return tuple(out)
