@@ -80,6 +80,15 @@ NOUN_CASES = [
     ("Germany's economic assistance to Greece continued.", ("DEU", "071", "GRC")),
 ]
 
+# patterns keyed on the noun after the preposition (``prep_object``)
+PREP_OBJECT_CASES = [
+    ("Nigerian teachers went on strike against the Nigerian government.", ("NGAEDU", "143", None)),
+    ("Pakistani troops remained on alert along the Indian border.", ("PAKMIL", "152", None)),
+    ("Russia put its nuclear forces on alert.", ("RUS", "152", None)),
+    ("Indian warships participated in exercises with Japan.", ("INDMIL", "062", "JPN")),
+    ("Serb forces engaged in ethnic cleansing against Albanians.", ("SRBMIL", "203", None)),
+]
+
 
 def _triples(coded):
     return [(e.source.code, e.cameo, e.target.code if e.target else None) for e in coded.events]
@@ -101,3 +110,14 @@ def test_lexicon_coverage_tear_gas_is_repression_not_chemical_weapon(coder):
     assert codes == ["175"]
     sarin = _triples(coder.code_text("Syria used sarin against Syrian rebels."))
     assert ("SYR", "2041", "SYRREB") in sarin
+
+
+@pytest.mark.parametrize(("text", "expected"), PREP_OBJECT_CASES)
+def test_lexicon_coverage_noun_after_preposition(coder, text, expected):
+    source, code, _ = expected
+    assert (source, code) in [(s, c) for s, c, _ in _triples(coder.code_text(text))]
+
+
+def test_lexicon_coverage_noun_after_preposition_must_match(coder):
+    assert not [e for e in coder.code_text("Nigerian teachers went on a trip to Ghana.").events
+                if e.cameo == "143"]

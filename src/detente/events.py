@@ -106,12 +106,17 @@ def match_entry(token: Token, lexicon: VerbLexicon) -> VerbEntry | None:
     entries = lexicon.by_verb.get(token.lemma_.lower())
     if not entries:
         return None
-    preps = {c.lower_ for c in _following_preps(token)}
+    following = _following_preps(token)
+    preps = {c.lower_ for c in following}
     particles = {c.lower_ for c in token.children
                  if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLES}  # fmt: skip
     objects = {c.lemma_.lower() for c in _objects_with_quantities(token)}
     for entry in entries:
         if entry.prep and entry.prep not in preps:
+            continue
+        if entry.prep_objects and not entry.prep_objects & {
+                o.lemma_.lower() for p in following if p.lower_ == entry.prep for o in p.children
+                if o.dep_ == "pobj"}:  # fmt: skip
             continue
         if entry.particle and entry.particle not in particles | preps:
             continue

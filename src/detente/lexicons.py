@@ -244,13 +244,15 @@ class VerbEntry:
     prep: str | None = None
     particle: str | None = None
     objects: frozenset[str] = frozenset()
+    prep_objects: frozenset[str] = frozenset()  # noun lemmas after the prep: "went on *strike*"
 
     @property
     def specificity(self) -> int:
-        return (2 if self.objects else 0) + (1 if self.prep else 0) + (1 if self.particle else 0)
+        return (2 if self.objects or self.prep_objects else 0) + (1 if self.prep else 0) + (
+            1 if self.particle else 0)
 
 
-VERB_KEYS = frozenset({"verb", "code", "prep", "particle", "object"})
+VERB_KEYS = frozenset({"verb", "code", "prep", "particle", "object", "prep_object"})
 
 
 @dataclass(frozen=True)
@@ -267,10 +269,10 @@ class VerbLexicon:
     def load(cls, ontology: Ontology, path: Path | None = None) -> VerbLexicon:
         text, name = data_text("verbs.yaml", path)
         index: dict[str, list[VerbEntry]] = {}
-        keys: set[tuple[str, str | None, str | None, frozenset[str]]] = set()
+        keys: set[tuple[str, str | None, str | None, frozenset[str], frozenset[str]]] = set()
         for line, raw in _yaml_entries(text, name):
             entry = _verb_entry(raw, ontology, name, line)
-            key = (entry.verb, entry.prep, entry.particle, entry.objects)
+            key = (entry.verb, entry.prep, entry.particle, entry.objects, entry.prep_objects)
             if key in keys:
                 raise LexiconError(name, line, f"duplicate pattern {key[:3]} {sorted(key[3])}")
             keys.add(key)
@@ -308,13 +310,17 @@ def _verb_entry(raw: object, ontology: Ontology, name: str, line: int | None) ->
         raise LexiconError(name, line, "missing 'verb'")
     if not isinstance(code, str) or code not in ontology:
         raise LexiconError(name, line, f"unknown CAMEO code {code!r} (codes must be quoted strings)")
-    objects = raw.get("object") or []
-    if isinstance(objects, str):
-        objects = [objects]
-    return VerbEntry(
-        verb=verb.lower(), code=code, prep=_opt_lower(raw.get("prep")),
-        particle=_opt_lower(raw.get("particle")), objects=frozenset(o.lower() for o in objects),
-    )
+    objects, prep_objects = _lemmas(raw.get("object")), _lemmas(raw.get("prep_object"))
+    prep = _opt_lower(raw.get("prep"))
+    if prep_objects and not prep:
+        raise LexiconError(name, line, "'prep_object' needs a 'prep'")
+    return VerbEntry(verb=verb.lower(), code=code, prep=prep, particle=_opt_lower(raw.get("particle")),
+                     objects=objects, prep_objects=prep_objects)  # fmt: skip
+
+
+def _lemmas(value: object) -> frozenset[str]:
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return frozenset(str(o).lower() for o in items)
 
 
 def _opt_lower(value: object) -> str | None:
