@@ -288,3 +288,45 @@ def test_events_bare_role_target_gives_way_to_deeper_actor(coder):
     text = "Norway announced that it will withdraw engineers and doctors from Sudan."
     (event,) = coder.code_text(text).events
     assert (event.source.code, event.target.code if event.target else None) == ("NOR", "SDN")
+
+
+def _dyads(events):
+    return [(e.source.code, e.target.code if e.target else None) for e in events]
+
+
+def test_events_event_noun_target_in_support_verb_purpose_clause(coder):
+    text = "Kenyan students continued their hunger strike to demand the resignation of President Moi."
+    events = [e for e in coder.code_text(text).events if e.trigger == "strike"]
+    assert [t for _, t in _dyads(events)] == ["KENGOV"]
+
+
+def test_events_event_noun_target_in_object_phrase(coder):
+    events = coder.code_text("Russia announced a suspension of air links with Serbia.").events
+    assert _dyads(events) == [("RUS", "SRB")]
+
+
+def test_events_event_noun_target_between_parties(coder):
+    text = "Norway launched a mediation effort between Sri Lanka and the Tamil rebels."
+    assert sorted(_dyads(coder.code_text(text).events)) == [("NOR", "LKA"), ("NOR", "LKAREB")]
+
+
+def test_events_event_noun_target_in_that_clause(coder):
+    events = coder.code_text("Egypt reiterated its demand that Israel ease the blockade of Gaza.").events
+    assert _dyads(events) == [("EGY", "ISR")]
+
+
+def test_events_event_noun_that_clause_parsed_on_verb(coder):
+    text = "The ILO reiterated its demand today that Israel ease restrictions on Palestinian workers."
+    events = [e for e in coder.code_text(text).events if e.trigger == "demand"]
+    assert [t for _, t in _dyads(events)] == ["ISR"]
+
+
+def test_events_event_noun_in_protest_of_phrase(coder):
+    text = "Chechen refugees are continuing a hunger strike in protest of the Russian government's refusal."
+    events = [e for e in coder.code_text(text).events if e.trigger == "strike"]
+    assert [t for _, t in _dyads(events)] == ["RUS"]
+
+
+def test_events_event_noun_target_is_agent_of_participle(coder):
+    text = "Kenyan farmers began a hunger strike to demand the return of land seized by President Moi."
+    assert [t for _, t in _dyads(coder.code_text(text).events)] == ["KENGOV"]

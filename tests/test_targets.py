@@ -84,3 +84,35 @@ def test_targets_condition_heads_only_for_threats(coder):
     assert [t.text for t in condition_heads(trigger)] == ["States"]
     assert deeper_heads(trigger, conditions=True)[0].text == "States"
     assert "States" not in [t.text for t in deeper_heads(trigger)]
+
+
+def test_targets_noun_heads_of_noun_clause_and_support_purpose(coder):
+    from detente.targets import noun_heads
+
+    doc = coder.nlp("Egypt reiterated its demand that Israel ease the blockade.")
+    noun = next(t for t in doc if t.text == "demand")
+    assert noun_heads(noun, None)[0].text == "Israel"
+    doc = coder.nlp("The students began a strike to demand the resignation of the minister.")
+    noun = next(t for t in doc if t.text == "strike")
+    assert noun_heads(noun, noun.head)[0].text == "minister"
+
+
+def test_targets_phrase_heads_of_only_after_in(coder):
+    from detente.targets import phrase_heads
+
+    doc = coder.nlp("The workers went on strike in protest of the arrest of their leader.")
+    verb = next(t for t in doc if t.text == "went")
+    strike = next(t for t in doc if t.text == "strike")
+    assert "arrest" in [t.text for t in phrase_heads(verb) + phrase_heads(strike)]
+    doc = coder.nlp("Israel imposed a closure following the deaths of two soldiers.")
+    verb = next(t for t in doc if t.text == "imposed")
+    assert "deaths" not in [t.text for t in phrase_heads(verb)]
+    assert "soldiers" not in [t.text for t in phrase_heads(verb)]
+
+
+def test_targets_owner_heads_include_participle_agent(coder):
+    from detente.targets import owner_heads
+
+    doc = coder.nlp("The farmers protested the tax imposed by the provincial government.")
+    tax = next(t for t in doc if t.text == "tax")
+    assert [t.text for t in owner_heads(tax)] == ["government"]

@@ -24,6 +24,7 @@ from detente.recipients import (
     active_targets,
     known,
     loose_target,
+    noun_target,
     place_in_object,
     place_target,
 )
@@ -374,12 +375,16 @@ def _noun_arguments(token: Token, entry: VerbEntry,
     target_actors = [a for a, _ in targets]
     candidates = (_children(token, "poss") + _prep_objects(token, ("by",))
                   + [c for c in _children(token, "amod", "compound", "nmod") if c.i in resolver.mentions])
-    if token.dep_ in ("dobj", "attr") and token.head.lemma_.lower() in SUPPORT_VERBS:
-        subj, passive = _subject_token(token.head)
+    support = token.head if token.dep_ in ("dobj", "attr") and \
+        token.head.lemma_.lower() in SUPPORT_VERBS else None
+    if support is not None:
+        subj, passive = _subject_token(support)
         candidates += [subj] if subj is not None and not passive else []
     for head in candidates:
         sources = [(a, h) for a, h in resolver.resolve_heads(head) if a not in target_actors]
         if sources:
+            if not targets:  # "a strike to demand the resignation of X", "a demand that X stop"
+                targets, target_head = noun_target(token, support, resolver, sources)
             loose = None if targets else loose_target(heads, token, entry, resolver)
             return sources, targets, [head] + ([target_head] if target_head is not None else []), loose
     return [], [], [], None

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from detente.lexicons import VerbEntry
 from detente.model import Actor
 from detente.resolve import ActorResolver
-from detente.targets import deeper_heads, own_thing, place_heads
+from detente.targets import deeper_heads, noun_heads, own_thing, place_heads
 
 Resolved = list[tuple[Actor, Token]]  # actors with the head token each was resolved from
 # sectors that act for their state: such a source's bare country is its own side, not a target
@@ -76,8 +76,21 @@ def deeper_target(token: Token, resolver: ActorResolver, sources: Resolved,
                    conditions: bool = False) -> tuple[Resolved, Token | None]:  # fmt: skip
     """The actors of the first deeper target candidate (:func:`detente.targets.deeper_heads`) that
     names an actor other than the sources and their own side, and its head."""
-    for head in deeper_heads(token, conditions):
-        if place_after_prep(head, resolver):
+    return first_target(deeper_heads(token, conditions), resolver, sources)
+
+
+def noun_target(noun: Token, support: Token | None, resolver: ActorResolver,
+                sources: Resolved) -> tuple[Resolved, Token | None]:  # fmt: skip
+    """The deeper target of an event noun (:func:`detente.targets.noun_heads`), and its head."""
+    return first_target(noun_heads(noun, support), resolver, sources)
+
+
+def first_target(heads: list[Token], resolver: ActorResolver,
+                 sources: Resolved) -> tuple[Resolved, Token | None]:  # fmt: skip
+    """The actors of the first head that names one other than the sources and their own side
+    (a place after a preposition is where, not whom), and that head."""
+    for head in heads:
+        if place_after_prep(head, resolver) or own_thing(head):
             continue
         found = [(a, h) for a, h in resolver.resolve_heads(head)
                  if not self_reference(a, h, sources, resolver)]  # fmt: skip

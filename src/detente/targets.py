@@ -42,7 +42,14 @@ def owner_heads(noun: Token) -> list[Token]:
     of "by", "from" or "of" ("calls *by* Kofi Annan", "the removal *of* President X")."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return []
-    return _children(noun, "poss") + _prep_objects(noun, OWNER_PREPS)
+    return _children(noun, "poss") + _prep_objects(noun, OWNER_PREPS) + participle_agents(noun)
+
+
+def participle_agents(noun: Token) -> list[Token]:
+    """The agent of a participle on a noun: "the policy *imposed by* X", "property *seized by* X"."""
+    clauses = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    return [o for c in clauses for a in c.children if a.dep_ == "agent" and a.lower_ == "by"
+            for o in a.children if o.dep_ == "pobj"]  # fmt: skip
 
 
 def own_thing(head: Token) -> bool:
@@ -83,11 +90,39 @@ def object_clause_heads(token: Token) -> list[Token]:
     "accepted an invitation *to meet with X*"."""
     clauses = [c for obj in _children(token, *OBJECT_DEPS) for c in obj.children
                if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")]  # fmt: skip
-    out: list[Token] = []
-    for clause in clauses:
-        objects = _children(clause, *OBJECT_DEPS) if _infinitive(clause) else []
-        out += objects + _prep_objects(clause, COMPLEMENT_PREPS)
-    return out
+    return [h for clause in clauses for h in _clause_candidates(clause)]
+
+
+def _that_clause(clause: Token) -> bool:
+    return any(m.lower_ == "that" for m in _children(clause, "mark"))
+
+
+def _clause_candidates(clause: Token) -> list[Token]:
+    """Candidates in a clause on a noun: the subject of a that-clause ("its demand *that Israel*
+    ease ..."), then the owners of the objects of an infinitive or that-clause ("to demand the
+    resignation *of X*"), the objects themselves and the clause's prepositional objects."""
+    full = _infinitive(clause) or _that_clause(clause)
+    out = _children(clause, "nsubj") if _that_clause(clause) else []
+    objects = _children(clause, *OBJECT_DEPS) if full else []
+    out += [o for obj in objects for o in owner_heads(obj)] + objects
+    return out + _prep_objects(clause, COMPLEMENT_PREPS)
+
+
+def noun_heads(noun: Token, support: Token | None) -> list[Token]:
+    """Deeper candidates of an event noun: the clauses on the noun ("a demand *that X* stop", "a
+    strike *to demand* ... *of X*"), the purpose clause of its support verb ("continued their hunger
+    strike *to demand* the resignation *of X*"), the parties "between" whom it is ("a mediation
+    effort *between* A and B"), then the noun's deeper candidates (:func:`deeper_heads`)."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
+               and (_infinitive(c) or _that_clause(c))]  # fmt: skip
+    if support is not None:
+        clauses += [c for c in _children(support, "advcl") if _infinitive(c)]
+    if noun.dep_ == "dobj":  # "reiterated its demand today *that Israel* ease ...": parsed on the verb
+        clauses += [c for c in _children(noun.head, "ccomp") if c.i > noun.i and _that_clause(c)]
+    out = [h for clause in clauses for h in _clause_candidates(clause)]
+    out += _prep_objects(noun, ("between", "among"))
+    out += phrase_heads(support) if support is not None else []
+    return out + [h for h in deeper_heads(noun) if h not in out]
 
 
 def phrase_heads(token: Token) -> list[Token]:
@@ -97,7 +132,9 @@ def phrase_heads(token: Token) -> list[Token]:
              if o.dep_ == "pobj" and o.pos_ == "NOUN"]  # fmt: skip
     nouns += [o for obj in _children(token, *OBJECT_DEPS) for p in obj.children if p.dep_ == "prep"
               for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]  # fmt: skip
-    return [o for n in nouns for o in _prep_objects(n, COMPLEMENT_PREPS)]
+    # "in protest *of* the arrest", "in support *of* the opposition" (not "following the deaths *of*")
+    return [o for n in nouns for o in _prep_objects(n, COMPLEMENT_PREPS + (("of",) if n.head.lower_ == "in"
+                                                                         else ()))]  # fmt: skip
 
 
 def condition_heads(token: Token) -> list[Token]:
