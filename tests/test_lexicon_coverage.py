@@ -207,3 +207,21 @@ def test_lexicon_coverage_round4_prep_object_must_match(coder):
     assert [e.cameo for e in coder.code_text("Russia called for an end to the war in Syria.").events
             ] in ([], ["020"])
     assert not coder.code_text("Iran joined the World Trade Organization.").events
+
+
+ROUND5_CASES = [
+    ("Iranian diplomats returned to Vienna for talks with France.", ("IRNGOV", "046", None)),
+    ("The Egyptian court opened a hearing into the torture of Egyptian detainees.", ("EGYJUD", "090", None)),
+    ("The Pakistani government ordered patrols by police in Karachi.", ("PAKGOV", "153", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND5_CASES)
+def test_lexicon_coverage_round5_patterns(coder, text, expected):
+    source, code, _ = expected
+    triples = _triples(coder.code_text(text))
+    assert (source, code) in [(s, c) for s, c, _ in triples]
+
+
+def test_lexicon_coverage_round5_bare_return_is_still_084(coder):
+    assert "084" in [e.cameo for e in coder.code_text("Iraq returned to Kuwait for a holiday.").events]
