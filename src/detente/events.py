@@ -31,6 +31,7 @@ from detente.recipients import (
 from detente.resolve import ActorResolver
 from detente.salience import main_events, without_subject_acts
 from detente.spans import argument_span
+from detente.targets import children, prep_objects
 from detente.threats import ULTIMATUM, threat_code, ultimatum
 from detente.timex import event_date
 
@@ -75,19 +76,12 @@ def _short_hash(*parts: object) -> str:
     return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
-def _children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
-
-
-def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [obj for p in token.children if p.dep_ in ("prep", "prt", "dative") and p.lower_ in preps
-            for obj in p.children if obj.dep_ == "pobj"]  # fmt: skip
 
 
 def _objects_with_quantities(token: Token) -> list[Token]:
     """Direct objects, plus the noun of a quantity phrase ("$5 million *of aid*")."""
-    objs = _children(token, "dobj", "nsubjpass")
-    return objs + [o for obj in objs for o in _prep_objects(obj, ("of",))]
+    objs = children(token, "dobj", "nsubjpass")
+    return objs + [o for obj in objs for o in prep_objects(obj, ("of",))]
 
 
 def _is_time_phrase(prep: Token) -> bool:
@@ -131,7 +125,7 @@ def _subject_token(token: Token) -> tuple[Token | None, bool]:
     """(subject head, passive) for a trigger, inheriting through conjunctions and complements."""
     node = token
     for _ in range(4):
-        subj = _children(node, *SUBJECT_DEPS)
+        subj = children(node, *SUBJECT_DEPS)
         if subj:
             head = subj[0]
             if head.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
@@ -167,8 +161,8 @@ def _agents_of_thing(subj: Token | None, resolver: ActorResolver) -> Resolved:
     source span."""
     if subj is None or subj.pos_ != "NOUN":
         return []
-    heads = _children(subj, "poss") + _prep_objects(subj, ("by",))
-    heads += [o for acl in _children(subj, "acl") for a in acl.children if a.dep_ == "agent"
+    heads = children(subj, "poss") + prep_objects(subj, ("by",))
+    heads += [o for acl in children(subj, "acl") for a in acl.children if a.dep_ == "agent"
               for o in a.children if o.dep_ == "pobj"]  # fmt: skip
     return [(actor, subj) for h in heads for actor, _ in resolver.resolve_heads(h)]
 
@@ -178,9 +172,9 @@ def _listed_heads(head: Token, resolver: ActorResolver) -> Resolved:
     list ("Mordor, *the Shire*, Arnor and Bree": the parser takes the second name for an appositive
     of the first, with the rest as its conjuncts)."""
     found = resolver.resolve_heads(head)
-    listing = bool(_children(head, "conj"))
-    for appos in _children(head, "appos"):
-        if listing or _children(appos, "conj"):
+    listing = bool(children(head, "conj"))
+    for appos in children(head, "appos"):
+        if listing or children(appos, "conj"):
             found += [f for f in resolver.resolve_heads(appos) if f[0] not in [a for a, _ in found]]
     return found
 
@@ -191,7 +185,7 @@ def _aimless(event: Event) -> bool:
 
 def _controller(head: Token) -> Token | None:
     """Object control: in "called on Turkey to withdraw", Turkey is the subject of withdraw."""
-    objs = _children(head, "dobj") + _prep_objects(head, ("on", "upon"))
+    objs = children(head, "dobj") + prep_objects(head, ("on", "upon"))
     return objs[0] if objs else None
 
 
@@ -243,8 +237,8 @@ class EventCoder:
         used: list[Token] = [subj] if subj is not None else []
         target_heads = self._target_heads(token, entry, passive)
         if passive:
-            agents = _prep_objects(token, ("by",)) + [
-                o for a in _children(token, "agent") for o in a.children if o.dep_ == "pobj"]
+            agents = prep_objects(token, ("by",)) + [
+                o for a in children(token, "agent") for o in a.children if o.dep_ == "pobj"]
             sources = [a for h in agents for a in resolver.resolve_heads(h)]
             targets = resolver.resolve_heads(subj) if subj is not None else []
             used += agents
@@ -267,18 +261,18 @@ class EventCoder:
     def _target_heads(self, token: Token, entry: VerbEntry, passive: bool) -> list[Token]:
         if entry.prep:
             # after the verb only: "*On* Nov. 2, X called Y" has no object of "call on"
-            return [o for o in _prep_objects(token, (entry.prep,)) if o.head.i > token.i]
-        objs = [o for o in _children(token, "dobj", "dative", "iobj")
+            return [o for o in prep_objects(token, (entry.prep,)) if o.head.i > token.i]
+        objs = [o for o in children(token, "dobj", "dative", "iobj")
                 if o.lemma_.lower() not in entry.objects]  # fmt: skip
         # the small model sometimes attaches a bare proper-noun object as npadvmod
-        objs += [o for o in _children(token, "npadvmod") if o.pos_ == "PROPN"]
+        objs += [o for o in children(token, "npadvmod") if o.pos_ == "PROPN"]
         carriers = [token] + [o for o in _objects_with_quantities(token)
                               if o.lemma_.lower() in entry.objects]  # fmt: skip
         # "provided aid to Syria": the target may hang on any direct object
         others = [o for o in _objects_with_quantities(token) if o not in carriers]
-        preps = [o for c in carriers + others for o in _prep_objects(c, TARGET_PREPS)]
+        preps = [o for c in carriers + others for o in prep_objects(c, TARGET_PREPS)]
         # "expressed concern *about* X": what a light-verb object is about is what the act is aimed at
-        preps += [o for c in carriers[1:] for o in _prep_objects(c, ABOUT_PREPS)]
+        preps += [o for c in carriers[1:] for o in prep_objects(c, ABOUT_PREPS)]
         # "expelled Russian diplomats": the light-verb object itself may name the target
         return objs + preps + carriers[1:]
 
@@ -369,12 +363,12 @@ def _noun_arguments(token: Token, entry: VerbEntry,
     """Source: the possessor ("Baku's gift"), a "by" agent, an actor modifier ("Israeli air
     strike") or the subject of a support verb ("had a conversation"); target: a prepositional
     object of the noun ("gift *to Tehran*", "sanctions *on Iran*")."""
-    heads = _prep_objects(token, (entry.prep,) if entry.prep else NOUN_TARGET_PREPS)
+    heads = prep_objects(token, (entry.prep,) if entry.prep else NOUN_TARGET_PREPS)
     target_head = next((h for h in heads if resolver.resolve_all(h)), None)
     targets = resolver.resolve_heads(target_head) if target_head is not None else []
     target_actors = [a for a, _ in targets]
-    candidates = (_children(token, "poss") + _prep_objects(token, ("by",))
-                  + [c for c in _children(token, "amod", "compound", "nmod") if c.i in resolver.mentions])
+    candidates = (children(token, "poss") + prep_objects(token, ("by",))
+                  + [c for c in children(token, "amod", "compound", "nmod") if c.i in resolver.mentions])
     support = token.head if token.dep_ in ("dobj", "attr") and \
         token.head.lemma_.lower() in SUPPORT_VERBS else None
     if support is not None:
@@ -437,7 +431,7 @@ def fold_complements(by_trigger: dict[int, list[Event]], doc: Doc, ontology: Ont
             folded[token.head.i] = [_recode(_borrow_target(o, events), ontology, intent) for o in outer]
             folded.pop(i, None)
             continue
-        if outer[0].cameo == "041" and token.dep_ == "xcomp" and not _children(token.head, "dobj"):
+        if outer[0].cameo == "041" and token.dep_ == "xcomp" and not children(token.head, "dobj"):
             # "called to disprove": no phone call ("called Erdogan to apologise" is one)
             folded.pop(token.head.i, None)
             folded[i] = [replace(e, modality=replace(e.modality, hypothetical=False)) for e in events]

@@ -14,16 +14,12 @@ from spacy.tokens import Token
 from detente.lexicons import VerbEntry
 from detente.model import Actor
 from detente.resolve import ActorResolver
-from detente.targets import deeper_heads, noun_heads, own_thing, place_heads
+from detente.targets import deeper_heads, noun_heads, own_thing, place_heads, prep_objects
 
 Resolved = list[tuple[Actor, Token]]  # actors with the head token each was resolved from
 # sectors that act for their state: such a source's bare country is its own side, not a target
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI"})
 
-
-def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [obj for p in token.children if p.dep_ in ("prep", "prt", "dative") and p.lower_ in preps
-            for obj in p.children if obj.dep_ == "pobj"]  # fmt: skip
 
 
 def known(actor: Actor) -> bool:
@@ -33,7 +29,7 @@ def known(actor: Actor) -> bool:
 
 def nominal(head: Token) -> bool:
     """A noun, or a number heading a quantity of people or things ("*three* of the hostages")."""
-    return head.pos_ in ("NOUN", "PROPN") or head.pos_ == "NUM" and bool(_prep_objects(head, ("of",)))
+    return head.pos_ in ("NOUN", "PROPN") or head.pos_ == "NUM" and bool(prep_objects(head, ("of",)))
 
 
 def loose_target(heads: list[Token], trigger: Token, entry: VerbEntry,
@@ -45,7 +41,7 @@ def loose_target(heads: list[Token], trigger: Token, entry: VerbEntry,
         if not nominal(head) or head.lemma_.lower() in entry.objects or head is trigger:
             continue
         if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL") \
-                and not (head.ent_type_ == "CARDINAL" and _prep_objects(head, ("of",))):  # "millions of"
+                and not (head.ent_type_ == "CARDINAL" and prep_objects(head, ("of",))):  # "millions of"
             continue
         if head.ent_type_ in ("GPE", "LOC", "FAC") or (mention is not None and mention.kind == "place"):
             continue

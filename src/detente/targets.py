@@ -24,12 +24,16 @@ OBJECT_DEPS = ("dobj", "dative", "iobj")
 CONDITION_MARKS = ("unless", "if")
 
 
-def _children(token: Token, *deps: str) -> list[Token]:
+def children(token: Token, *deps: str) -> list[Token]:
+    """The children of ``token`` with one of the dependency labels ``deps``."""
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [obj for p in token.children if p.dep_ in ("prep", "dative") and p.lower_ in preps
+def prep_objects(token: Token, preps: tuple[str, ...], particles: bool = True) -> list[Token]:
+    """The objects of the prepositions ``preps`` on ``token`` (also of particles, unless not
+    ``particles``): "met *with* Iran"."""
+    deps = ("prep", "prt", "dative") if particles else ("prep", "dative")
+    return [obj for p in token.children if p.dep_ in deps and p.lower_ in preps
             for obj in p.children if obj.dep_ == "pobj"]  # fmt: skip
 
 
@@ -42,7 +46,7 @@ def owner_heads(noun: Token) -> list[Token]:
     of "by", "from" or "of" ("calls *by* Kofi Annan", "the removal *of* President X")."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return []
-    return _children(noun, "poss") + _prep_objects(noun, OWNER_PREPS) + participle_agents(noun)
+    return children(noun, "poss") + prep_objects(noun, OWNER_PREPS, particles=False) + participle_agents(noun)
 
 
 def participle_agents(noun: Token) -> list[Token]:
@@ -62,7 +66,7 @@ def own_thing(head: Token) -> bool:
 
 def object_heads(token: Token) -> list[Token]:
     """The owners of the trigger's direct objects (see :func:`owner_heads`)."""
-    return [o for obj in _children(token, *OBJECT_DEPS) for o in owner_heads(obj)]
+    return [o for obj in children(token, *OBJECT_DEPS) for o in owner_heads(obj)]
 
 
 def clause_heads(token: Token, depth: int = 2) -> list[Token]:
@@ -76,10 +80,11 @@ def clause_heads(token: Token, depth: int = 2) -> list[Token]:
         if clause.dep_ == "advcl" and not _infinitive(clause):
             continue
         if clause.dep_ == "ccomp":
-            out += _children(clause, "nsubj")
-        objects = _children(clause, *OBJECT_DEPS)
-        out += objects + _prep_objects(clause, COMPLEMENT_PREPS)
-        out += [o for obj in objects for o in _prep_objects(obj, COMPLEMENT_PREPS) + owner_heads(obj)]
+            out += children(clause, "nsubj")
+        objects = children(clause, *OBJECT_DEPS)
+        out += objects + prep_objects(clause, COMPLEMENT_PREPS, particles=False)
+        out += [o for obj in objects
+                for o in prep_objects(obj, COMPLEMENT_PREPS, particles=False) + owner_heads(obj)]
         if depth > 1:
             out += clause_heads(clause, depth - 1)
     return out
@@ -88,13 +93,13 @@ def clause_heads(token: Token, depth: int = 2) -> list[Token]:
 def object_clause_heads(token: Token) -> list[Token]:
     """Candidates inside a clause that modifies the trigger's object: "lifted a ban *imposed on X*",
     "accepted an invitation *to meet with X*"."""
-    clauses = [c for obj in _children(token, *OBJECT_DEPS) for c in obj.children
+    clauses = [c for obj in children(token, *OBJECT_DEPS) for c in obj.children
                if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")]  # fmt: skip
     return [h for clause in clauses for h in _clause_candidates(clause)]
 
 
 def _that_clause(clause: Token) -> bool:
-    return any(m.lower_ == "that" for m in _children(clause, "mark"))
+    return any(m.lower_ == "that" for m in children(clause, "mark"))
 
 
 def _clause_candidates(clause: Token) -> list[Token]:
@@ -102,10 +107,10 @@ def _clause_candidates(clause: Token) -> list[Token]:
     ease ..."), then the owners of the objects of an infinitive or that-clause ("to demand the
     resignation *of X*"), the objects themselves and the clause's prepositional objects."""
     full = _infinitive(clause) or _that_clause(clause)
-    out = _children(clause, "nsubj") if _that_clause(clause) else []
-    objects = _children(clause, *OBJECT_DEPS) if full else []
+    out = children(clause, "nsubj") if _that_clause(clause) else []
+    objects = children(clause, *OBJECT_DEPS) if full else []
     out += [o for obj in objects for o in owner_heads(obj)] + objects
-    return out + _prep_objects(clause, COMPLEMENT_PREPS)
+    return out + prep_objects(clause, COMPLEMENT_PREPS, particles=False)
 
 
 def noun_heads(noun: Token, support: Token | None) -> list[Token]:
@@ -116,11 +121,11 @@ def noun_heads(noun: Token, support: Token | None) -> list[Token]:
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
                and (_infinitive(c) or _that_clause(c))]  # fmt: skip
     if support is not None:
-        clauses += [c for c in _children(support, "advcl") if _infinitive(c)]
+        clauses += [c for c in children(support, "advcl") if _infinitive(c)]
     if noun.dep_ == "dobj":  # "reiterated its demand today *that Israel* ease ...": parsed on the verb
-        clauses += [c for c in _children(noun.head, "ccomp") if c.i > noun.i and _that_clause(c)]
+        clauses += [c for c in children(noun.head, "ccomp") if c.i > noun.i and _that_clause(c)]
     out = [h for clause in clauses for h in _clause_candidates(clause)]
-    out += _prep_objects(noun, ("between", "among"))
+    out += prep_objects(noun, ("between", "among"), particles=False)
     out += phrase_heads(support) if support is not None else []
     return out + [h for h in deeper_heads(noun) if h not in out]
 
@@ -130,20 +135,20 @@ def phrase_heads(token: Token) -> list[Token]:
     protest against* the violations", "staged a rally *in support of* the opposition"."""
     nouns = [o for p in token.children if p.dep_ == "prep" for o in p.children
              if o.dep_ == "pobj" and o.pos_ == "NOUN"]  # fmt: skip
-    nouns += [o for obj in _children(token, *OBJECT_DEPS) for p in obj.children if p.dep_ == "prep"
+    nouns += [o for obj in children(token, *OBJECT_DEPS) for p in obj.children if p.dep_ == "prep"
               for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]  # fmt: skip
     # "in protest *of* the arrest", "in support *of* the opposition" (not "following the deaths *of*")
-    return [o for n in nouns for o in _prep_objects(n, COMPLEMENT_PREPS + (("of",) if n.head.lower_ == "in"
-                                                                         else ()))]  # fmt: skip
+    return [o for n in nouns for o in prep_objects(
+        n, COMPLEMENT_PREPS + (("of",) if n.head.lower_ == "in" else ()), particles=False)]
 
 
 def condition_heads(token: Token) -> list[Token]:
     """The subjects of the conditions of a threat, on the trigger or its complement: "threatened to
     strike unless *Israel* rescinded ...", "will stop the talks if *the United States* goes ahead"."""
     verbs = [token] + [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
-    clauses = [c for v in verbs for c in _children(v, "advcl")
-               if any(m.lower_ in CONDITION_MARKS for m in _children(c, "mark"))]  # fmt: skip
-    return [s for c in clauses for s in _children(c, "nsubj")]
+    clauses = [c for v in verbs for c in children(v, "advcl")
+               if any(m.lower_ in CONDITION_MARKS for m in children(c, "mark"))]  # fmt: skip
+    return [s for c in clauses for s in children(c, "nsubj")]
 
 
 def deeper_heads(token: Token, conditions: bool = False) -> list[Token]:
@@ -154,7 +159,7 @@ def deeper_heads(token: Token, conditions: bool = False) -> list[Token]:
     seen: dict[int, Token] = {}
     first = condition_heads(token) if conditions else []
     first += object_heads(token) + object_clause_heads(token) + clause_heads(token)
-    first += _prep_objects(token, ("from",)) + phrase_heads(token)
+    first += prep_objects(token, ("from",), particles=False) + phrase_heads(token)
     for head in first + [o for h in first for o in owner_heads(h)]:
         if head.i != token.i and not own_thing(head):
             seen.setdefault(head.i, head)
@@ -170,12 +175,12 @@ def place_heads(token: Token) -> list[Token]:
     "exploded bombs in Kabul" as aimed at the place): the objects of a place preposition on the
     trigger, on its direct objects and on the verbs of its complement clauses, then the places
     those name in turn ("at a jail *in* northern Israel", "in the town *of* Cizre")."""
-    carriers = [token, *_children(token, *OBJECT_DEPS)]
+    carriers = [token, *children(token, *OBJECT_DEPS)]
     for clause in token.children:
         if clause.dep_ in ("xcomp", "ccomp") and clause.pos_ in ("VERB", "AUX"):
-            carriers += [clause, *_children(clause, *OBJECT_DEPS)]
-    heads = [o for c in carriers for o in _prep_objects(c, PLACE_PREPS)]
+            carriers += [clause, *children(clause, *OBJECT_DEPS)]
+    heads = [o for c in carriers for o in prep_objects(c, PLACE_PREPS, particles=False)]
     # "contributed troops to a force *in* Liberia": a place inside the object's target phrase
-    heads += [o for c in carriers for h in _prep_objects(c, ("to", "into"))
-              for o in _prep_objects(h, PLACE_PREPS)]  # fmt: skip
-    return heads + [o for h in heads for o in _prep_objects(h, ("in", "of"))]
+    heads += [o for c in carriers for h in prep_objects(c, ("to", "into"), particles=False)
+              for o in prep_objects(h, PLACE_PREPS, particles=False)]  # fmt: skip
+    return heads + [o for h in heads for o in prep_objects(h, ("in", "of"), particles=False)]
